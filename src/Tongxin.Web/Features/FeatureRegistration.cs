@@ -1,0 +1,27 @@
+using Tongxin.Web.Features.Audit;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure;
+
+namespace Tongxin.Web.Features;
+
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddTongxinFeatures(this IServiceCollection s)
+    {
+        s.AddSingleton<FileStore>();
+        s.AddScoped<CreateOrganization.Handler>();
+        s.AddScoped<UpdateOrganization.Handler>();
+        s.AddScoped<MoveOrganization.Handler>();
+        s.AddScoped<CloseOrganization.Handler>();
+        s.AddScoped<GetOrgTree.Handler>();
+        s.AddScoped<GetOrgDetail.Handler>();
+        s.AddScoped<SetCommitteeSeat.Handler>();
+        s.AddScoped<ListPeople.Handler>();
+        s.AddScoped<GetPerson.Handler>();
+        s.AddScoped<SavePerson.Handler>();
+        s.AddScoped<ImportRoster.Handler>();
+        s.AddScoped<VerifyAuditChain.Handler>();
+        return s;
+    }
+}

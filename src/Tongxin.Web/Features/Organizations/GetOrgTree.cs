@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Web.Features.Organizations;
+
+public static class GetOrgTree
+{
+    public sealed record Node(long Id, long? ParentId, string Name, OrgType Type, string Path, bool Closed, int People)
+    {
+        public List<Node> Children { get; } = [];
+        public bool Match { get; set; }
+    }
+
+    public sealed class Handler(AppDbContext db)
+    {
+        /// <summary>Every organisation in the user's scope as a forest; with a query, matches and their ancestors only.</summary>
+        public async Task<List<Node>> Handle(Scope scope, string? q = null, bool includeClosed = false, CancellationToken ct = default)
+        {
+            var orgs = db.Organizations.Where(scope.OrgFilter(Permissions.Orgs.View));
+            if (!includeClosed) orgs = orgs.Where(o => o.ClosedAt == null);
+            var counts = db.People.GroupBy(p => p.OrgId).Select(g => new { OrgId = g.Key, N = g.Count() });
+            var rows = await (from o in orgs
+                              join c in counts on o.Id equals c.OrgId into cg
+                              from c in cg.DefaultIfEmpty()
+                              orderby o.Depth, o.SortOrder, o.Id
+                              select new Node(o.Id, o.ParentId, o.Name, o.Type, o.Path, o.ClosedAt != null, c == null ? 0 : c.N))
+                .ToListAsync(ct);
+
+            if (!string.IsNullOrWhiteSpace(q))
+            {
+                var term = q.Trim();
+                var keep = new HashSet<long>();
+                foreach (var n in rows.Where(n => n.Name.Contains(term, StringComparison.OrdinalIgnoreCase)))
+                {
+                    n.Match = true;
+                    foreach (var a in OrgTree.AncestorIds(n.Path)) keep.Add(a);
+                }
+                rows = rows.Where(n => keep.Contains(n.Id)).ToList();
+            }
+            return Build(rows);
+        }
+    }
+
+    public static List<Node> Build(List<Node> rows)
+    {
+        var byId = rows.ToDictionary(n => n.Id);
+        var roots = new List<Node>();
+        foreach (var n in rows)
+        {
+            if (n.ParentId is { } p && byId.TryGetValue(p, out var parent)) parent.Children.Add(n);
+            else roots.Add(n);
+        }
+        return roots;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Tongxin.Web.Features.Organizations;
+
+/// <summary>Pure rules of the materialised-path tree.</summary>
+public static class OrgTree
+{
+    public static string ChildPath(string parentPath, long id) => $"{parentPath}{id}/";
+
+    public static bool IsInSubtree(string path, string rootPath) => path.StartsWith(rootPath, StringComparison.Ordinal);
+
+    /// <summary>A node may not move under itself or any of its descendants.</summary>
+    public static string? CheckMove(string nodePath, string newParentPath) =>
+        IsInSubtree(newParentPath, nodePath) ? "不能将组织移动到其自身或其下级组织之下" : null;
+
+    /// <summary>The new path of a descendant after its ancestor moved from oldPrefix to newPrefix.</summary>
+    public static string Rebase(string path, string oldPrefix, string newPrefix) =>
+        newPrefix + path[oldPrefix.Length..];
+
+    public static int DepthOf(string path) => path.Count(c => c == '/') - 2;
+
+    public static IEnumerable<long> AncestorIds(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse);
+}

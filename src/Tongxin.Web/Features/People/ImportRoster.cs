@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Infrastructure.Excel;
+using Tongxin.Web.Shared;
+using C = Tongxin.Web.Features.People.RosterColumns;
+
+namespace Tongxin.Web.Features.People;
+
+/// <summary>
+/// Roster import: every row is validated first; if any row is bad nothing is written,
+/// otherwise all rows are written in one transaction.
+/// </summary>
+public static class ImportRoster
+{
+    public sealed record RowError(int Row, string Column, string Message);
+    public sealed record Checked(IReadOnlyList<RowError> Errors, IReadOnlyList<(int Row, SavePerson.Command Person, string OrgName)> Rows)
+    {
+        public bool Clean => Errors.Count == 0 && Rows.Count > 0;
+    }
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Checked> CheckAsync(Stream file, Scope scope, CancellationToken ct = default)
+        {
+            var errors = new List<RowError>();
+            var rows = new List<(int, SavePerson.Command, string)>();
+            var sheet = SheetReader.Read(file, out var readError);
+            if (sheet is null) return new Checked([new RowError(0, "", readError!)], []);
+            var (headers, data) = sheet.Value;
+            foreach (var h in C.Required.Where(h => !headers.Contains(h)))
+                errors.Add(new RowError(1, h, $"缺少必填列“{h}”，请使用导入模板"));
+            if (errors.Count > 0) return new Checked(errors, []);
+            if (data.Count == 0) return new Checked([new RowError(0, "", "文件中没有数据行")], []);
+
+            var orgs = await db.Organizations.Where(scope.OrgFilter(Permissions.People.Import))
+                .Where(o => o.ClosedAt == null)
+                .Select(o => new { o.Id, o.Name, o.Type, o.ParentId, o.TenantId }).ToListAsync(ct);
+            var byName = orgs.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList());
+            var seenIds = new Dictionary<string, int>();
+            var seenNames = new Dictionary<(string, long), int>();
+
+            foreach (var r in data)
+            {
+                void Fail(string column, string message) => errors.Add(new RowError(r.RowNumber, column, message));
+                var cmd = new SavePerson.Command { Name = r.Text(C.Name), Phone = r.Text(C.Phone), IdNumber = r.Text(C.IdNumber) };
+                var orgName = r.Text(C.Org);
+                var matches = byName.GetValueOrDefault(orgName);
+                if (orgName.Length == 0) Fail(C.Org, "所在组织为空");
+                else if (matches is null) Fail(C.Org, $"组织“{orgName}”不存在或不在您的管理范围内");
+                else if (matches.Count > 1) Fail(C.Org, $"组织名称“{orgName}”不唯一，请联系管理员");
+                else cmd.OrgId = matches[0].Id;
+
+                cmd.Gender = r.Text(C.Gender) switch { "男" => Gender.Male, "女" => Gender.Female, "" => Gender.Unknown, var g => Bad(C.Gender, $"性别“{g}”应为男或女", Gender.Unknown) };
+                cmd.PartyStatus = r.Text(C.PartyStatus) switch
+                {
+                    "" or "群众" or "非党员" => PartyStatus.None,
+                    "正式党员" or "正式" => PartyStatus.Full,
+                    "预备党员" or "预备" => PartyStatus.Probationary,
+                    var s => Bad(C.PartyStatus, $"党员身份“{s}”应为正式党员、预备党员或留空", PartyStatus.None),
+                };
+                cmd.BirthDate = Date(C.BirthDate);
+                cmd.JoinedDate = Date(C.JoinedDate);
+                cmd.FullDate = Date(C.FullDate);
+                cmd.IsRetired = Bool(C.Retired);
+                cmd.IsCppccMember = Bool(C.Cppcc);
+                cmd.Sector = r.Text(C.Sector);
+                cmd.SpecialCommittee = r.Text(C.SpecialCommittee);
+                cmd.IsStandingCommittee = Bool(C.Standing);
+                cmd.Affiliation = r.Text(C.Affiliation);
+                cmd.StaffPost = r.Text(C.StaffPost);
+                cmd.IsStaff = cmd.StaffPost.Length > 0;
+                cmd.IsYoungCadre = Bool(C.YoungCadre);
+
+                if (matches is { Count: 1 } && r.Text(C.PartyGroup) is { Length: > 0 } groupName)
+                {
+                    var group = orgs.FirstOrDefault(o => o.ParentId == cmd.OrgId && o.Name == groupName && o.Type == OrgType.PartyGroup);
+                    if (group is null) Fail(C.PartyGroup, $"党小组“{groupName}”不属于“{orgName}”");
+                    else cmd.PartyGroupId = group.Id;
+                }
+                if (matches is { Count: 1 } && cmd.PartyStatus != PartyStatus.None && !matches[0].Type.IsBranch())
+                    Fail(C.Org, "党员的组织关系应在党支部");
+
+                foreach (var e in SavePerson.Validate(cmd))
+                    Fail(ColumnOf(e.Field), e.Message);
+
+                if (!string.IsNullOrWhiteSpace(cmd.IdNumber) && IdNumber.IsValid(cmd.IdNumber))
+                {
+                    var id = IdNumber.Normalize(cmd.IdNumber);
+                    if (seenIds.TryGetValue(id, out var first)) Fail(C.IdNumber, $"身份证号与第{first}行重复");
+                    else seenIds[id] = r.RowNumber;
+                }
+                else if (cmd.Name.Length > 0 && cmd.OrgId != 0)
+                {
+                    if (seenNames.TryGetValue((cmd.Name, cmd.OrgId), out var first)) Fail(C.Name, $"同一组织内姓名与第{first}行重复（未填身份证号无法区分）");
+                    else seenNames[(cmd.Name, cmd.OrgId)] = r.RowNumber;
+                }
+                rows.Add((r.RowNumber, cmd, orgName));
+                continue;
+
+                T Bad<T>(string column, string message, T fallback) { Fail(column, message); return fallback; }
+                DateOnly? Date(string column)
+                {
+                    if (FlexibleDate.TryParse(r[column], out var d, out var err)) return d;
+                    Fail(column, err!);
+                    return null;
+                }
+                bool Bool(string column) => r.Text(column) switch
+                {
+                    "" or "否" or "0" or "N" or "n" => false,
+                    "是" or "1" or "Y" or "y" => true,
+                    var v => Bad(column, $"“{v}”应填是或否", false),
+                };
+            }
+
+            // Duplicates against what is already registered.
+            var ids = seenIds.Keys.ToList();
+            var tenants = orgs.Select(o => o.TenantId).Distinct().ToList();
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var existing = await db.People.Where(p => tenants.Contains(p.TenantId) && p.IdNumber != null && chunk.Contains(p.IdNumber))
+                    .Select(p => new { p.IdNumber, p.Name }).ToListAsync(ct);
+                foreach (var e in existing)
+                    errors.Add(new RowError(seenIds[e.IdNumber!], C.IdNumber, $"身份证号已登记（{e.Name}），不能重复导入"));
+            }
+            return new Checked(errors.OrderBy(e => e.Row).ToList(), rows);
+        }
+
+        /// <summary>Writes all rows in one transaction; refuses (writing nothing) if any row is bad.</summary>
+        public async Task<Result<int>> CommitAsync(Stream file, Scope scope, CancellationToken ct = default)
+        {
+            if (!scope.CanAnywhere(Permissions.People.Import)) return Error.Forbidden();
+            var check = await CheckAsync(file, scope, ct);
+            if (!check.Clean) return Error.Validation($"文件中有{check.Errors.Count}处错误，未导入任何数据");
+            var tenantOf = await db.Organizations.Where(scope.OrgFilter(Permissions.People.Import))
+                .ToDictionaryAsync(o => o.Id, o => o.TenantId, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var now = DateTime.UtcNow;
+            foreach (var (_, c, _) in check.Rows)
+            {
+                var id = string.IsNullOrWhiteSpace(c.IdNumber) ? null : IdNumber.Normalize(c.IdNumber);
+                db.People.Add(new Person
+                {
+                    TenantId = tenantOf[c.OrgId], Name = c.Name.Trim(), NameInitials = Pinyin.Initials(c.Name.Trim()),
+                    Gender = c.Gender != Gender.Unknown || id is null ? c.Gender : (id[16] - '0') % 2 == 1 ? Gender.Male : Gender.Female,
+                    IdNumber = id, BirthDate = c.BirthDate ?? (id is null ? null : IdNumber.BirthDate(id)),
+                    Phone = string.IsNullOrWhiteSpace(c.Phone) ? null : c.Phone, OrgId = c.OrgId, PartyGroupId = c.PartyGroupId,
+                    PartyStatus = c.PartyStatus, JoinedDate = c.JoinedDate, FullDate = c.FullDate, IsRetired = c.IsRetired,
+                    IsCppccMember = c.IsCppccMember, Sector = NullIfEmpty(c.Sector), SpecialCommittee = NullIfEmpty(c.SpecialCommittee),
+                    IsStandingCommittee = c.IsStandingCommittee,
+                    Affiliation = c.PartyStatus != PartyStatus.None ? PartyAffiliations.Cpc : NullIfEmpty(c.Affiliation),
+                    IsStaff = c.IsStaff, StaffPost = NullIfEmpty(c.StaffPost), IsYoungCadre = c.IsYoungCadre, CreatedAt = now,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return check.Rows.Count;
+        }
+
+        static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+        static string ColumnOf(string? field) => field switch
+        {
+            nameof(SavePerson.Command.Name) => C.Name,
+            nameof(SavePerson.Command.IdNumber) => C.IdNumber,
+            nameof(SavePerson.Command.JoinedDate) => C.JoinedDate,
+            nameof(SavePerson.Command.FullDate) => C.FullDate,
+            nameof(SavePerson.Command.Sector) => C.Sector,
+            nameof(SavePerson.Command.IsStandingCommittee) => C.Standing,
+            nameof(SavePerson.Command.Affiliation) => C.Affiliation,
+            _ => "",
+        };
+    }
+}

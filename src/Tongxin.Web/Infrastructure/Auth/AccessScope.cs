@@ -1,0 +1,81 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Web.Infrastructure.Auth;
+
+/// <summary>A role held in a subtree, resolved to that subtree's path.</summary>
+public sealed record Grant(string Role, long OrgId, string Path, long TenantId);
+
+/// <summary>What the current user may do where. The one place every page, list, export and API asks.</summary>
+public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> grants)
+{
+    public string? UserId { get; } = userId;
+    public long? PersonId { get; } = personId;
+    public IReadOnlyList<Grant> Grants { get; } = grants;
+
+    public bool HasRole(string role) => Grants.Any(g => g.Role == role);
+
+    public IReadOnlyList<string> Roots(string permission) =>
+        Grants.Where(g => Roles.Grants[g.Role].Contains(permission)).Select(g => g.Path).Distinct().ToList();
+
+    public bool CanAnywhere(string permission) => Roots(permission).Count > 0;
+
+    public bool Can(string permission, string orgPath) =>
+        Roots(permission).Any(root => OrgTree.IsInSubtree(orgPath, root));
+
+    public bool IsSelf(long personId) => PersonId == personId;
+
+    /// <summary>Organisations inside any subtree where the user holds <paramref name="permission"/>.</summary>
+    public Expression<Func<Organization, bool>> OrgFilter(string permission)
+    {
+        var roots = Roots(permission);
+        var o = Expression.Parameter(typeof(Organization), "o");
+        Expression body = Expression.Constant(false);
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        foreach (var root in roots)
+            body = Expression.OrElse(body, Expression.Call(Expression.Property(o, nameof(Organization.Path)), startsWith,
+                Expression.Constant(root)));
+        return Expression.Lambda<Func<Organization, bool>>(body, o);
+    }
+
+    /// <summary>People in the user's subtrees for <paramref name="permission"/>, plus the user's own record.</summary>
+    public IQueryable<Person> People(AppDbContext db, string permission)
+    {
+        var orgIds = db.Organizations.Where(OrgFilter(permission)).Select(o => o.Id);
+        var self = PersonId ?? -1;
+        return db.People.Where(p => orgIds.Contains(p.OrgId) || p.Id == self);
+    }
+
+    /// <summary>May the user see this person (in scope, or themselves)?</summary>
+    public bool CanSeePerson(long personId, string orgPath, string permission = Permissions.People.View) =>
+        IsSelf(personId) || Can(permission, orgPath);
+}
+
+public sealed class AccessScope(AppDbContext db, IHttpContextAccessor http)
+{
+    Scope? current;
+
+    public async Task<Scope> CurrentAsync(CancellationToken ct = default)
+    {
+        if (current is not null) return current;
+        var user = http.HttpContext?.User;
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return current = new Scope(null, null, []);
+        current = await ForUserAsync(db, userId, ct);
+        return current;
+    }
+
+    public static async Task<Scope> ForUserAsync(AppDbContext db, string userId, CancellationToken ct = default)
+    {
+        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        var grants = await (from r in db.RoleAssignments
+                            join o in db.Organizations on r.OrgId equals o.Id
+                            where r.UserId == userId
+                            select new Grant(r.Role, o.Id, o.Path, o.TenantId)).ToListAsync(ct);
+        return new Scope(userId, personId, grants);
+    }
+}

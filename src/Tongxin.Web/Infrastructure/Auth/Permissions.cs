@@ -1,0 +1,57 @@
+namespace Tongxin.Web.Infrastructure.Auth;
+
+/// <summary>One permission per action; roles are sets of them, held within an organisation subtree.</summary>
+public static class Permissions
+{
+    public static class Orgs
+    {
+        public const string View = "orgs.view";
+        public const string Edit = "orgs.edit";
+    }
+
+    public static class People
+    {
+        public const string View = "people.view";
+        public const string Edit = "people.edit";
+        public const string ViewIdNumber = "people.view-id-number";
+        public const string Import = "people.import";
+        public const string Export = "people.export";
+    }
+
+    public static class Audit
+    {
+        public const string View = "audit.view";
+    }
+}
+
+public static class Roles
+{
+    public const string SystemAdmin = "SystemAdmin";
+    public const string PartyAdmin = "PartyAdmin";
+    public const string BranchSecretary = "BranchSecretary";
+    public const string Member = "Member";
+    public const string Leader = "Leader";
+    public const string Auditor = "Auditor";
+
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        [SystemAdmin] = "系统管理员", [PartyAdmin] = "党务管理员", [BranchSecretary] = "支部书记",
+        [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员",
+    };
+
+    // 三员分立: the system administrator runs the system but does not read ID numbers or the
+    // audit log; the auditor reads the audit log and nothing else.
+    public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
+    {
+        [SystemAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
+            Permissions.People.Edit, Permissions.People.Import, Permissions.People.Export],
+        [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
+            Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export],
+        [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,
+            Permissions.People.ViewIdNumber, Permissions.People.Export],
+        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export],
+        // A member's reach is their own record only; see AccessScope.
+        [Member] = [],
+        [Auditor] = [Permissions.Audit.View],
+    };
+}

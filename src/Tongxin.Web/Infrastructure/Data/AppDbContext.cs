@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Audit;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Audit;
+
+namespace Tongxin.Web.Infrastructure.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext? auditContext = null)
+    : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<DualLife> DualLives => Set<DualLife>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(50);
+        });
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder cb)
+    {
+        cb.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        cb.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default) =>
+        AuditWriter.SaveWithAuditAsync(this, auditContext?.UserName ?? "system",
+            () => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), ct);
+}

@@ -1,0 +1,36 @@
+namespace Tongxin.Web.Infrastructure;
+
+/// <summary>Uploaded files, kept outside the web root (Tongxin:Files:Root, default data/files).</summary>
+public sealed class FileStore
+{
+    public string Root { get; }
+
+    public FileStore(IConfiguration config, IHostEnvironment env)
+    {
+        Root = config["Tongxin:Files:Root"] is { Length: > 0 } r ? r : Path.Combine(env.ContentRootPath, "data", "files");
+        Directory.CreateDirectory(Root);
+    }
+
+    public async Task<string> SaveAsync(string area, Stream content, string extension, CancellationToken ct = default)
+    {
+        var key = $"{Guid.NewGuid():N}{extension}";
+        var dir = Path.Combine(Root, area);
+        Directory.CreateDirectory(dir);
+        await using var f = File.Create(Path.Combine(dir, key));
+        await content.CopyToAsync(f, ct);
+        return key;
+    }
+
+    /// <summary>Opens a stored file; null for a key that is not a plain file name or does not exist.</summary>
+    public Stream? Open(string area, string key)
+    {
+        if (key.Length == 0 || key != Path.GetFileName(key)) return null;
+        var path = Path.Combine(Root, area, key);
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+
+    public void Delete(string area, string key)
+    {
+        if (key == Path.GetFileName(key)) File.Delete(Path.Combine(Root, area, key));
+    }
+}

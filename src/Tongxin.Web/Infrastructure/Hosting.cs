@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Tongxin.Web.Features;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tongxin.Web.Features.Api;
+using Tongxin.Web.Infrastructure.Audit;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Infrastructure.Localization;
+using Tongxin.Web.Infrastructure.Seeding;
+
+namespace Tongxin.Web.Infrastructure;
+
+public static class Hosting
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddTongxin(this WebApplicationBuilder builder)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var db = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var s = builder.Services;
+        s.AddSingleton(db);
+        s.AddHttpContextAccessor();
+        s.AddScoped<IAuditContext, HttpAuditContext>();
+        s.AddDbContext<AppDbContext>(db.Configure);
+        s.AddDataProtection().SetApplicationName("Tongxin").PersistKeysToDbContext<AppDbContext>();
+        s.AddTongxinAuth();
+        s.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        s.AddLocalization();
+        s.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization();
+        s.AddProblemDetails();
+        s.AddOpenApi();
+        s.AddTongxinFeatures();
+        s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 20 * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseTongxin(this WebApplication app)
+    {
+        var db = app.Services.GetRequiredService<DatabaseSettings>();
+        db.Migrate();
+        DemoSeeder.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger).GetAwaiter().GetResult();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapTongxinApi();
+        return app;
+    }
+}

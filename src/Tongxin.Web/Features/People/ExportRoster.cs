@@ -30,7 +30,7 @@ public static class ExportRoster
         static async IAsyncEnumerable<IReadOnlyList<string?>> Example()
         {
             await Task.CompletedTask;
-            yield return ["张三", "男", Shared.IdNumber.WithCheckDigit("11010519900101123"),
+            yield return ["张三", "男", Tongxin.Web.Shared.IdNumber.WithCheckDigit("11010519900101123"),
                 "", "13800000000", "第一党支部", "", "正式党员", "2019-07-01", "2020-07-01", "否", "否", "", "", "否", "", "科员", "是"];
         }
     }

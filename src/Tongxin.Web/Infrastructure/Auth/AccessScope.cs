@@ -8,7 +8,7 @@ using Tongxin.Web.Infrastructure.Data;
 namespace Tongxin.Web.Infrastructure.Auth;
 
 /// <summary>A role held in a subtree, resolved to that subtree's path.</summary>
-public sealed record Grant(string Role, long OrgId, string Path, long TenantId);
+public sealed record Grant(string Role, long OrgId, string Path, long TenantId, string OrgName = "");
 
 /// <summary>What the current user may do where. The one place every page, list, export and API asks.</summary>
 public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> grants)
@@ -75,7 +75,7 @@ public sealed class AccessScope(AppDbContext db, IHttpContextAccessor http)
         var grants = await (from r in db.RoleAssignments
                             join o in db.Organizations on r.OrgId equals o.Id
                             where r.UserId == userId
-                            select new Grant(r.Role, o.Id, o.Path, o.TenantId)).ToListAsync(ct);
+                            select new Grant(r.Role, o.Id, o.Path, o.TenantId, o.Name)).ToListAsync(ct);
         return new Scope(userId, personId, grants);
     }
 }

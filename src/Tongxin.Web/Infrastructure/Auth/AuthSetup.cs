@@ -36,11 +36,12 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/Denied";
+            o.AccessDeniedPath = "/Error/403";
             o.ExpireTimeSpan = IdleTimeout;
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized, "请先登录");
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden, "无权访问");
+            // A page the user may not open answers 403 (shown by the error page), never a redirect.
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden, "无权访问", redirect: false);
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -48,11 +49,12 @@ public static class AuthSetup
         return services;
     }
 
-    static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status, string title)
+    static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status, string title, bool redirect = true)
     {
         if (!ctx.Request.Path.StartsWithSegments("/api"))
         {
-            ctx.Response.Redirect(ctx.RedirectUri);
+            if (redirect) ctx.Response.Redirect(ctx.RedirectUri);
+            else ctx.Response.StatusCode = status;
             return Task.CompletedTask;
         }
         ctx.Response.StatusCode = status;

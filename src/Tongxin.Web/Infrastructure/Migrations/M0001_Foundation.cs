@@ -20,8 +20,8 @@ public sealed class M0001_Foundation : Migration
             .WithColumn("StartDate").AsDate().Nullable()
             .WithColumn("EndDate").AsDate().Nullable()
             .WithColumn("TermStart").AsDate().Nullable()
-            .WithColumn("ClosedAt").AsDateTimeOffset().Nullable()
-            .WithColumn("CreatedAt").AsDateTimeOffset().NotNullable();
+            .WithColumn("ClosedAt").AsCustom("timestamptz").Nullable()
+            .WithColumn("CreatedAt").AsCustom("timestamptz").NotNullable();
         Create.Index("IX_Organizations_Path").OnTable("Organizations").OnColumn("Path");
         Create.Index("IX_Organizations_TenantId_ParentId").OnTable("Organizations")
             .OnColumn("TenantId").Ascending().OnColumn("ParentId").Ascending();
@@ -52,7 +52,7 @@ public sealed class M0001_Foundation : Migration
             .WithColumn("IsStaff").AsBoolean().NotNullable()
             .WithColumn("StaffPost").AsString(50).Nullable()
             .WithColumn("IsYoungCadre").AsBoolean().NotNullable()
-            .WithColumn("CreatedAt").AsDateTimeOffset().NotNullable();
+            .WithColumn("CreatedAt").AsCustom("timestamptz").NotNullable();
         Create.Index("IX_People_TenantId_IdNumber").OnTable("People")
             .OnColumn("TenantId").Ascending().OnColumn("IdNumber").Ascending();
         Create.Index("IX_People_OrgId").OnTable("People").OnColumn("OrgId");
@@ -88,7 +88,7 @@ public sealed class M0001_Foundation : Migration
         Create.Table("AuditEntries")
             .WithColumn("Id").AsInt64().PrimaryKey()
             .WithColumn("TenantId").AsInt64().Nullable()
-            .WithColumn("At").AsDateTimeOffset().NotNullable()
+            .WithColumn("At").AsCustom("timestamptz").NotNullable()
             .WithColumn("UserName").AsString(100).NotNullable()
             .WithColumn("Action").AsString(20).NotNullable()
             .WithColumn("EntityType").AsString(60).NotNullable()
@@ -133,7 +133,7 @@ public sealed class M0001_Foundation : Migration
             .WithColumn("PhoneNumber").AsString(int.MaxValue).Nullable()
             .WithColumn("PhoneNumberConfirmed").AsBoolean().NotNullable()
             .WithColumn("TwoFactorEnabled").AsBoolean().NotNullable()
-            .WithColumn("LockoutEnd").AsDateTimeOffset().Nullable()
+            .WithColumn("LockoutEnd").AsCustom("timestamptz").Nullable()
             .WithColumn("LockoutEnabled").AsBoolean().NotNullable()
             .WithColumn("AccessFailedCount").AsInt32().NotNullable()
             .WithColumn("DisplayName").AsString(50).NotNullable()
@@ -163,5 +163,6 @@ public sealed class M0001_Foundation : Migration
             .WithColumn("Value").AsString(int.MaxValue).Nullable();
     }
 
+    // timestamptz: a real instant type on PostgreSQL; SQLite accepts any type name and stores ISO text.
     public override void Down() => throw new NotSupportedException("Restore from backup instead.");
 }

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Localization;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.Shared;
+
+/// <summary>Base page: loads the user's scope once and turns typed errors into responses or form errors.</summary>
+public abstract class AppPage : PageModel
+{
+    public Scope Scope { get; private set; } = new(null, null, []);
+
+    [TempData] public string? Flash { get; set; }
+
+    protected IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Scope = await HttpContext.RequestServices.GetRequiredService<AccessScope>().CurrentAsync(HttpContext.RequestAborted);
+        await next();
+    }
+
+    /// <summary>404 and 403 become responses; validation errors go to the form, which is shown again.</summary>
+    protected IActionResult? Fail(Error error)
+    {
+        switch (error.Kind)
+        {
+            case ErrorKind.NotFound: return NotFound();
+            case ErrorKind.Forbidden: return Forbid();
+            default:
+                ModelState.AddModelError(error.Field is null ? "" : $"Input.{error.Field}", error.Message);
+                return null;
+        }
+    }
+
+    protected static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+}

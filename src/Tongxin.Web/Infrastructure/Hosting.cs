@@ -34,6 +34,9 @@ public static class Hosting
         s.AddLocalization();
         s.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization();
+        // Emit Chinese as characters rather than &#x...; escapes.
+        s.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         s.AddProblemDetails();
         s.AddOpenApi();
         s.AddTongxinFeatures();

@@ -19,13 +19,14 @@ public static class GetOrgTree
         {
             var orgs = db.Organizations.Where(scope.OrgFilter(Permissions.Orgs.View));
             if (!includeClosed) orgs = orgs.Where(o => o.ClosedAt == null);
-            var counts = db.People.GroupBy(p => p.OrgId).Select(g => new { OrgId = g.Key, N = g.Count() });
-            var rows = await (from o in orgs
-                              join c in counts on o.Id equals c.OrgId into cg
-                              from c in cg.DefaultIfEmpty()
-                              orderby o.Depth, o.SortOrder, o.Id
-                              select new Node(o.Id, o.ParentId, o.Name, o.Type, o.Path, o.ClosedAt != null, c == null ? 0 : c.N))
-                .ToListAsync(ct);
+            var counts = await db.People.Where(p => orgs.Select(o => o.Id).Contains(p.OrgId))
+                .GroupBy(p => p.OrgId).Select(g => new { g.Key, N = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+            var rows = (await orgs.OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Id)
+                    .Select(o => new { o.Id, o.ParentId, o.Name, o.Type, o.Path, Closed = o.ClosedAt != null })
+                    .ToListAsync(ct))
+                .Select(o => new Node(o.Id, o.ParentId, o.Name, o.Type, o.Path, o.Closed, counts.GetValueOrDefault(o.Id)))
+                .ToList();
 
             if (!string.IsNullOrWhiteSpace(q))
             {

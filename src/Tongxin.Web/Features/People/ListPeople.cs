@@ -22,7 +22,7 @@ public static class ListPeople
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
-    sealed record Joined(Person P, Organization O);
+    sealed class Joined { public Person P { get; init; } = null!; public Organization O { get; init; } = null!; }
 
     public sealed class Handler(AppDbContext db)
     {
@@ -82,9 +82,8 @@ public static class ListPeople
                     ? people.Where(p => p.NameInitials.StartsWith(initials) || p.Name.Contains(term))
                     : people.Where(p => p.Name.Contains(term) || p.Phone == term || p.IdNumber == term.ToUpper());
             }
-            return Result<IQueryable<Joined>>.From(from p in people
-                                                   join o in db.Organizations on p.OrgId equals o.Id
-                                                   select new Joined(p, o));
+            return Result<IQueryable<Joined>>.From(
+                people.Join(db.Organizations, p => p.OrgId, o => o.Id, (p, o) => new Joined { P = p, O = o }));
         }
 
         static IQueryable<Joined> Sorted(IQueryable<Joined> query, Query q) => (q.Sort, q.Desc) switch

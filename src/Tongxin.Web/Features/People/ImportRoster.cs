@@ -82,7 +82,9 @@ public static class ImportRoster
                 if (matches is { Count: 1 } && cmd.PartyStatus != PartyStatus.None && !matches[0].Type.IsBranch())
                     Fail(C.Org, "党员的组织关系应在党支部");
 
-                foreach (var e in SavePerson.Validate(cmd))
+                // One reason per cell: a date that could not be read is not also reported as missing.
+                var failed = errors.Where(e => e.Row == r.RowNumber).Select(e => e.Column).ToHashSet();
+                foreach (var e in SavePerson.Validate(cmd).Where(e => !failed.Contains(ColumnOf(e.Field))))
                     Fail(ColumnOf(e.Field), e.Message);
 
                 if (!string.IsNullOrWhiteSpace(cmd.IdNumber) && IdNumber.IsValid(cmd.IdNumber))

@@ -30,6 +30,7 @@ public static class AuditWriter
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     sealed record Pending(EntityEntry Entry, EntityState State, string? Before, string[] Modified);

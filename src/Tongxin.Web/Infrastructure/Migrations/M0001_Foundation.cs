@@ -6,6 +6,10 @@ namespace Tongxin.Web.Infrastructure.Migrations;
 [Migration(2026112201, "Foundation")]
 public sealed class M0001_Foundation : Migration
 {
+    // FluentMigrator matches processor ids exactly; the PostgreSQL processor answers to "PostgreSQL" (and versioned ids).
+    internal static readonly string[] PostgresIds = ["Postgres", "PostgreSQL", "PostgreSQL15_0", "PostgreSQL11_0", "PostgreSQL10_0", "PostgreSQL92"];
+    internal static readonly string[] SqliteIds = ["SQLite", "Sqlite"];
+
     public override void Up()
     {
         Create.Table("Organizations")
@@ -26,7 +30,7 @@ public sealed class M0001_Foundation : Migration
         Create.Index("IX_Organizations_TenantId_ParentId").OnTable("Organizations")
             .OnColumn("TenantId").Ascending().OnColumn("ParentId").Ascending();
         // Subtree queries are "Path LIKE '/1/4/%'": PostgreSQL needs pattern ops to use an index for that.
-        IfDatabase("postgres").Execute.Sql(
+        IfDatabase(PostgresIds).Execute.Sql(
             "CREATE INDEX \"IX_Organizations_Path_Pattern\" ON \"Organizations\" (\"Path\" text_pattern_ops)");
 
         Create.Table("People")
@@ -99,13 +103,13 @@ public sealed class M0001_Foundation : Migration
             .WithColumn("Hash").AsString(64).NotNullable();
         Create.Index("IX_AuditEntries_EntityType_EntityId").OnTable("AuditEntries")
             .OnColumn("EntityType").Ascending().OnColumn("EntityId").Ascending();
-        IfDatabase("sqlite").Execute.Sql("""
+        IfDatabase(SqliteIds).Execute.Sql("""
             CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries
             BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
             CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries
             BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
             """);
-        IfDatabase("postgres").Execute.Sql("""
+        IfDatabase(PostgresIds).Execute.Sql("""
             CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE EXCEPTION 'audit log is append-only'; END $$;
             CREATE TRIGGER "AuditEntries_AppendOnly" BEFORE UPDATE OR DELETE ON "AuditEntries"

@@ -13,10 +13,11 @@ public static class MoveOrganization
     {
         public async Task<Result<long>> Handle(Command cmd, Scope scope, CancellationToken ct = default)
         {
+            if (cmd.NewParentId == 0) return Error.Validation("请选择新的上级组织", "NewParentId");
             var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == cmd.Id, ct);
             var target = await db.Organizations.FirstOrDefaultAsync(o => o.Id == cmd.NewParentId, ct);
             if (org is null || !scope.Can(Permissions.Orgs.View, org.Path)) return Error.NotFound();
-            if (target is null || !scope.Can(Permissions.Orgs.View, target.Path)) return Error.NotFound("目标上级组织不存在或不在您的管理范围内");
+            if (target is null || !scope.Can(Permissions.Orgs.View, target.Path)) return Error.Validation("目标上级组织不存在或不在您的管理范围内", "NewParentId");
             if (!scope.Can(Permissions.Orgs.Edit, org.Path) || !scope.Can(Permissions.Orgs.Edit, target.Path)) return Error.Forbidden();
             if (org.ParentId is null) return Error.Validation("单位根节点不能移动");
             if (OrgTree.CheckMove(org.Path, target.Path) is { } reason) return Error.Validation(reason, "NewParentId");

@@ -1,0 +1,180 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Infrastructure.Seeding;
+
+namespace Tongxin.Bench;
+
+/// <summary>
+/// Fills an empty, migrated database with a deterministic dataset (same seed, same rows), written in bulk
+/// like a restore: no audit entries, explicit ids. Province scale: ~20 city CPPCCs, ~25,000 organisations, 350,000 people.
+/// </summary>
+public sealed class Generator(DatabaseSettings db, int seed)
+{
+    public sealed record Scale(string Name, int Cities, int GeneralBranches, int BranchesPerGeneral, int GroupsPerBranch, int People);
+
+    public static readonly Scale Demo = new("demo", 2, 3, 4, 2, 2_000);
+    public static readonly Scale Province = new("province", 20, 26, 16, 2, 350_000);
+
+    readonly List<Organization> orgs = [];
+    readonly List<Organization> branches = [];
+    long nextId = 1;
+
+    public (int Orgs, int People) Run(Scale scale)
+    {
+        BuildTree(scale);
+        using DbConnection conn = db.Provider == DbProvider.Postgres
+            ? new NpgsqlConnection(db.ConnectionString) : new SqliteConnection(db.ConnectionString);
+        conn.Open();
+        var people = db.Provider == DbProvider.Postgres
+            ? WritePostgres((NpgsqlConnection)conn, scale) : WriteSqlite((SqliteConnection)conn, scale);
+        return (orgs.Count, people);
+    }
+
+    void BuildTree(Scale s)
+    {
+        var now = DateTime.UtcNow;
+        Organization Add(Organization? parent, string name, OrgType type)
+        {
+            var id = nextId++;
+            var o = new Organization
+            {
+                Id = id, ParentId = parent?.Id, Name = name, Type = type, TenantId = parent?.TenantId ?? id,
+                Path = OrgTree.ChildPath(parent?.Path ?? "/", id), CreatedAt = now,
+                TermStart = type.IsBranch() ? new DateOnly(2023 + (int)(id % 3), 1 + (int)(id % 12), 1) : null,
+            };
+            o.Depth = OrgTree.DepthOf(o.Path);
+            if (type.IsCppccUnit() && parent is not null) o.TenantId = id; // each city is a tenant of its own
+            orgs.Add(o);
+            if (type.IsBranch()) branches.Add(o);
+            return o;
+        }
+        var province = Add(null, "江南省政协", OrgType.ProvinceCppcc);
+        for (var c = 1; c <= s.Cities; c++)
+        {
+            var city = Add(province, $"第{c}市政协", OrgType.CityCppcc);
+            var leading = Add(city, $"第{c}市政协党组", OrgType.LeadingPartyGroup);
+            var organ = Add(leading, $"第{c}市政协机关党组", OrgType.OrganPartyGroup);
+            var committee = Add(organ, $"第{c}市政协机关党委", OrgType.OrganPartyCommittee);
+            for (var g = 1; g <= s.GeneralBranches; g++)
+            {
+                var general = Add(committee, $"第{c}市第{g}总支", OrgType.GeneralBranch);
+                for (var b = 1; b <= s.BranchesPerGeneral; b++)
+                {
+                    var type = (b % 8) switch { 0 => OrgType.RetireeBranch, 7 => OrgType.FunctionalBranch, 6 => OrgType.SectorBranch, _ => OrgType.OrganBranch };
+                    var branch = Add(general, $"第{c}市第{g}总支第{b}支部", type);
+                    for (var k = 1; k <= s.GroupsPerBranch; k++) Add(branch, $"第{c}市第{g}总支第{b}支部第{k}党小组", OrgType.PartyGroup);
+                }
+            }
+        }
+    }
+
+    IEnumerable<Person> People(Scale s)
+    {
+        var data = new DemoData(seed);
+        for (var i = 0; i < s.People; i++)
+        {
+            var branch = branches[i % branches.Count];
+            var status = i % 11 == 0 ? PartyStatus.Probationary : PartyStatus.Full;
+            var p = data.NewPerson(branch, status, 1950, 1999);
+            p.Id = i + 1;
+            p.IsRetired = branch.Type == OrgType.RetireeBranch;
+            p.IsStaff = !p.IsRetired;
+            p.IsYoungCadre = p.BirthDate?.Year >= 1992;
+            p.IsCppccMember = i % 9 == 0;
+            if (p.IsCppccMember) p.Sector = "经济界";
+            yield return p;
+        }
+    }
+
+    int WriteSqlite(SqliteConnection conn, Scale s)
+    {
+        using var tx = conn.BeginTransaction();
+        using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = """
+                INSERT INTO Organizations (Id, TenantId, ParentId, Name, Type, Path, Depth, SortOrder, TermStart, CreatedAt)
+                VALUES ($id, $t, $p, $n, $ty, $path, $d, 0, $term, $c)
+                """;
+            var ps = new[] { "$id", "$t", "$p", "$n", "$ty", "$path", "$d", "$term", "$c" }.Select(n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+            foreach (var o in orgs)
+            {
+                object?[] v = [o.Id, o.TenantId, o.ParentId, o.Name, o.Type.ToString(), o.Path, o.Depth, o.TermStart?.ToString("yyyy-MM-dd"), o.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF")];
+                for (var i = 0; i < ps.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
+                cmd.ExecuteNonQuery();
+            }
+        }
+        var count = 0;
+        using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = """
+                INSERT INTO People (Id, TenantId, Name, NameInitials, Gender, IdNumber, BirthDate, Phone, OrgId, PartyStatus,
+                  JoinedDate, FullDate, IsRetired, IsCppccMember, Sector, IsStandingCommittee, Affiliation, IsStaff, IsYoungCadre, CreatedAt)
+                VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,0,$16,$17,$18,$19)
+                """;
+            var ps = Enumerable.Range(1, 19).Select(n => cmd.Parameters.Add(new SqliteParameter { ParameterName = "$" + n })).ToArray();
+            foreach (var p in People(s))
+            {
+                object?[] v = [p.Id, p.TenantId, p.Name, p.NameInitials, p.Gender.ToString(), p.IdNumber, p.BirthDate?.ToString("yyyy-MM-dd"), p.Phone,
+                    p.OrgId, p.PartyStatus.ToString(), p.JoinedDate?.ToString("yyyy-MM-dd"), p.FullDate?.ToString("yyyy-MM-dd"),
+                    p.IsRetired, p.IsCppccMember, p.Sector, p.Affiliation, p.IsStaff, p.IsYoungCadre, p.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF")];
+                for (var i = 0; i < ps.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
+                cmd.ExecuteNonQuery();
+                count++;
+            }
+        }
+        tx.Commit();
+        return count;
+    }
+
+    int WritePostgres(NpgsqlConnection conn, Scale s)
+    {
+        using (var w = conn.BeginBinaryImport("""COPY "Organizations" ("Id","TenantId","ParentId","Name","Type","Path","Depth","SortOrder","TermStart","CreatedAt") FROM STDIN (FORMAT BINARY)"""))
+        {
+            foreach (var o in orgs)
+            {
+                w.StartRow();
+                w.Write(o.Id); w.Write(o.TenantId);
+                if (o.ParentId is { } p) w.Write(p); else w.WriteNull();
+                w.Write(o.Name); w.Write(o.Type.ToString()); w.Write(o.Path); w.Write(o.Depth); w.Write(0);
+                if (o.TermStart is { } t) w.Write(t, NpgsqlDbType.Date); else w.WriteNull();
+                w.Write(o.CreatedAt, NpgsqlDbType.TimestampTz);
+            }
+            w.Complete();
+        }
+        var count = 0;
+        using (var w = conn.BeginBinaryImport("""
+            COPY "People" ("Id","TenantId","Name","NameInitials","Gender","IdNumber","BirthDate","Phone","OrgId","PartyStatus",
+              "JoinedDate","FullDate","IsRetired","IsCppccMember","Sector","IsStandingCommittee","Affiliation","IsStaff","IsYoungCadre","CreatedAt")
+            FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            foreach (var p in People(s))
+            {
+                w.StartRow();
+                w.Write(p.Id); w.Write(p.TenantId); w.Write(p.Name); w.Write(p.NameInitials); w.Write(p.Gender.ToString());
+                w.Write(p.IdNumber!); w.Write(p.BirthDate!.Value, NpgsqlDbType.Date); w.Write(p.Phone!); w.Write(p.OrgId); w.Write(p.PartyStatus.ToString());
+                if (p.JoinedDate is { } j) w.Write(j, NpgsqlDbType.Date); else w.WriteNull();
+                if (p.FullDate is { } f) w.Write(f, NpgsqlDbType.Date); else w.WriteNull();
+                w.Write(p.IsRetired); w.Write(p.IsCppccMember);
+                if (p.Sector is { } sec) w.Write(sec); else w.WriteNull();
+                w.Write(false);
+                if (p.Affiliation is { } a) w.Write(a); else w.WriteNull();
+                w.Write(p.IsStaff); w.Write(p.IsYoungCadre); w.Write(p.CreatedAt, NpgsqlDbType.TimestampTz);
+                count++;
+            }
+            w.Complete();
+        }
+        using var fix = new NpgsqlCommand("""
+            SELECT setval(pg_get_serial_sequence('"Organizations"','Id'), (SELECT max("Id") FROM "Organizations"));
+            SELECT setval(pg_get_serial_sequence('"People"','Id'), (SELECT max("Id") FROM "People"));
+            ANALYZE;
+            """, conn);
+        fix.ExecuteNonQuery();
+        return count;
+    }
+}

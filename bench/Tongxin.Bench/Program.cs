@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Bench;
+using Tongxin.Web.Infrastructure.Data;
+
+// Usage: dotnet run -c Release --project bench/Tongxin.Bench -- [demo|province] [sqlite|postgres] [connection string]
+// Without a connection string, SQLite goes to a fresh temp file; PostgreSQL needs one (an empty database).
+var scale = args.ElementAtOrDefault(0) == "province" ? Generator.Province : Generator.Demo;
+var provider = args.ElementAtOrDefault(1)?.ToLowerInvariant() == "postgres" ? DbProvider.Postgres : DbProvider.Sqlite;
+var cs = args.ElementAtOrDefault(2)
+    ?? (provider == DbProvider.Sqlite ? $"Data Source={Path.Combine(Path.GetTempPath(), $"tongxin-bench-{Guid.NewGuid():N}.db")}"
+        : throw new ArgumentException("PostgreSQL needs a connection string"));
+var db = new DatabaseSettings(provider, cs);
+
+Console.WriteLine($"# Tongxin bench: {scale.Name} on {provider}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
+var sw = Stopwatch.StartNew();
+db.Migrate();
+var migrate = sw.Elapsed;
+sw.Restart();
+var (orgs, people) = new Generator(db, seed: 42).Run(scale);
+var generate = sw.Elapsed;
+Console.WriteLine($"migrate: {migrate.TotalSeconds:F1} s; generate: {orgs:N0} organisations, {people:N0} people in {generate.TotalSeconds:F1} s " +
+                  $"({people / generate.TotalSeconds:N0} people/s); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MiB");
+
+var options = new DbContextOptionsBuilder<AppDbContext>();
+db.Configure(options);
+await using (var ctx = new AppDbContext(options.Options))
+{
+    foreach (var result in await SubtreeBench.RunAsync(ctx, db))
+        Console.WriteLine(result);
+}

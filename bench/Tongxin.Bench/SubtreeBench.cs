@@ -40,8 +40,9 @@ public static class SubtreeBench
         {
             await RawAsync(db, """SELECT COUNT(*) FROM "People" p WHERE p."OrgId" IN (SELECT "Id" FROM "Organizations" WHERE "Path" LIKE @prefix)""", city.Path + "%");
             return await RawAsync(db, """
-                SELECT p.*, o."Name" FROM "People" p JOIN "Organizations" o ON o."Id" = p."OrgId"
-                WHERE o."Path" LIKE @prefix ORDER BY p."NameInitials", p."Id" LIMIT 20 OFFSET 80
+                SELECT p.*, o."Name", o."Path" FROM "People" p JOIN "Organizations" o ON o."Id" = p."OrgId"
+                WHERE p."OrgId" IN (SELECT "Id" FROM "Organizations" WHERE "Path" LIKE @prefix)
+                ORDER BY p."NameInitials", p."Id" LIMIT 20 OFFSET 80
                 """, city.Path + "%");
         });
         rows.Add(Row($"people of one city, page 5 of {total:N0}, with total", appPage, rawPage));

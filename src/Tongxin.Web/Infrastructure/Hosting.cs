@@ -44,6 +44,16 @@ public static class Hosting
         return builder;
     }
 
+    /// <summary>A language chosen with ?culture= is kept in the culture cookie for later requests.</summary>
+    static Task RememberCulture(HttpContext ctx, Func<Task> next)
+    {
+        if (ctx.Request.Query.TryGetValue("culture", out var chosen) && Cultures.Any(c => c.Name == chosen.ToString()))
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen.ToString())),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return next();
+    }
+
     public static WebApplication UseTongxin(this WebApplication app)
     {
         var db = app.Services.GetRequiredService<DatabaseSettings>();
@@ -60,6 +70,7 @@ public static class Hosting
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        app.Use(RememberCulture);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -90,3 +90,23 @@ public class AuthTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("/api/orgs", doc);
     }
 }
+
+[Trait("Category", "Db")]
+public class LanguageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task ChineseByDefault_EnglishOnRequest_AndTheChoiceSticks()
+    {
+        var c = await app.ClientAsync("admin");
+        var zh = await c.GetStringAsync("/Organizations");
+        Assert.Contains("<html lang=\"zh-CN\">", zh);
+        Assert.Contains("组织架构", zh);
+        var en = await c.GetStringAsync("/Organizations?culture=en&ui-culture=en");
+        Assert.Contains("Expand all", en);
+        Assert.Contains("Organisations", en);
+        Assert.DoesNotContain("全部展开", en);
+        var later = await c.GetStringAsync("/People");
+        Assert.Contains("Export to Excel", later);
+        Assert.Contains("<html lang=\"en\">", later);
+    }
+}

@@ -10,7 +10,7 @@ public class IndexModel(AppDbContext db) : AppPage
 {
     const int PageSize = 50;
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
-    [BindProperty(SupportsGet = true)] public string? User { get; set; }
+    [BindProperty(SupportsGet = true, Name = "user")] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public List<AuditEntry> Entries { get; private set; } = [];
     public int Total { get; private set; }
@@ -37,11 +37,11 @@ public class IndexModel(AppDbContext db) : AppPage
         var tenants = Scope.Grants.Where(g => g.Role == Roles.Auditor).Select(g => g.TenantId).ToList();
         var q = db.AuditEntries.AsNoTracking().Where(a => a.TenantId == null || tenants.Contains(a.TenantId.Value));
         if (!string.IsNullOrWhiteSpace(Entity)) q = q.Where(a => a.EntityType == Entity);
-        if (!string.IsNullOrWhiteSpace(User)) q = q.Where(a => a.UserName == User);
+        if (!string.IsNullOrWhiteSpace(Actor)) q = q.Where(a => a.UserName == Actor);
         Total = await q.CountAsync(ct);
         Entries = await q.OrderByDescending(a => a.Id).Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public string PageLink(int p) => Url.Page("Index", new { Entity, User, p })!;
+    public string PageLink(int p) => Url.Page("Index", new { Entity, user = Actor, p })!;
 }

@@ -19,13 +19,12 @@ public static class GetOrgTree
         {
             var orgs = db.Organizations.Where(scope.OrgFilter(Permissions.Orgs.View));
             if (!includeClosed) orgs = orgs.Where(o => o.ClosedAt == null);
-            var counts = await db.People.Where(p => orgs.Select(o => o.Id).Contains(p.OrgId))
-                .GroupBy(p => p.OrgId).Select(g => new { g.Key, N = g.Count() })
-                .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+            // One query; the per-node count is a correlated subquery that walks the People.OrgId index.
             var rows = (await orgs.OrderBy(o => o.Depth).ThenBy(o => o.SortOrder).ThenBy(o => o.Id)
-                    .Select(o => new { o.Id, o.ParentId, o.Name, o.Type, o.Path, Closed = o.ClosedAt != null })
+                    .Select(o => new { o.Id, o.ParentId, o.Name, o.Type, o.Path, Closed = o.ClosedAt != null,
+                        People = db.People.Count(p => p.OrgId == o.Id) })
                     .ToListAsync(ct))
-                .Select(o => new Node(o.Id, o.ParentId, o.Name, o.Type, o.Path, o.Closed, counts.GetValueOrDefault(o.Id)))
+                .Select(o => new Node(o.Id, o.ParentId, o.Name, o.Type, o.Path, o.Closed, o.People))
                 .ToList();
 
             if (!string.IsNullOrWhiteSpace(q))

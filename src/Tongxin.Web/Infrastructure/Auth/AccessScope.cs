@@ -11,8 +11,10 @@ namespace Tongxin.Web.Infrastructure.Auth;
 public sealed record Grant(string Role, long OrgId, string Path, long TenantId, string OrgName = "");
 
 /// <summary>What the current user may do where. The one place every page, list, export and API asks.</summary>
-public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> grants)
+public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> grants, string? selfOrgPath = null)
 {
+    /// <summary>Path of the organisation holding the user's own record, if any.</summary>
+    public string? SelfOrgPath { get; } = selfOrgPath;
     public string? UserId { get; } = userId;
     public long? PersonId { get; } = personId;
     public IReadOnlyList<Grant> Grants { get; } = grants;
@@ -34,20 +36,26 @@ public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> g
     {
         var roots = Roots(permission);
         var o = Expression.Parameter(typeof(Organization), "o");
-        Expression body = Expression.Constant(false);
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        foreach (var root in roots)
-            body = Expression.OrElse(body, Expression.Call(Expression.Property(o, nameof(Organization.Path)), startsWith,
-                Expression.Constant(root)));
+        var body = roots.Select(root => (Expression)Expression.Call(Expression.Property(o, nameof(Organization.Path)), startsWith,
+                Expression.Constant(root)))
+            .DefaultIfEmpty(Expression.Constant(false))
+            .Aggregate(Expression.OrElse);
         return Expression.Lambda<Func<Organization, bool>>(body, o);
     }
 
     /// <summary>People in the user's subtrees for <paramref name="permission"/>, plus the user's own record.</summary>
     public IQueryable<Person> People(AppDbContext db, string permission)
     {
-        var orgIds = db.Organizations.Where(OrgFilter(permission)).Select(o => o.Id);
+        var roots = Roots(permission);
         var self = PersonId ?? -1;
-        return db.People.Where(p => orgIds.Contains(p.OrgId) || p.Id == self);
+        if (roots.Count == 0) return db.People.Where(p => p.Id == self);
+        var orgIds = db.Organizations.Where(OrgFilter(permission)).Select(o => o.Id);
+        // The OR would stop the planner using a semi-join; leave it out when the own record is in scope anyway.
+        var selfInScope = PersonId is null || (SelfOrgPath is not null && roots.Any(r => OrgTree.IsInSubtree(SelfOrgPath, r)));
+        return selfInScope
+            ? db.People.Where(p => orgIds.Contains(p.OrgId))
+            : db.People.Where(p => orgIds.Contains(p.OrgId) || p.Id == self);
     }
 
     /// <summary>May the user see this person (in scope, or themselves)?</summary>
@@ -72,10 +80,14 @@ public sealed class AccessScope(AppDbContext db, IHttpContextAccessor http)
     public static async Task<Scope> ForUserAsync(AppDbContext db, string userId, CancellationToken ct = default)
     {
         var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        var selfPath = personId is null ? null : await (from p in db.People
+                                                         join o in db.Organizations on p.OrgId equals o.Id
+                                                         where p.Id == personId
+                                                         select o.Path).FirstOrDefaultAsync(ct);
         var grants = await (from r in db.RoleAssignments
                             join o in db.Organizations on r.OrgId equals o.Id
                             where r.UserId == userId
                             select new Grant(r.Role, o.Id, o.Path, o.TenantId, o.Name)).ToListAsync(ct);
-        return new Scope(userId, personId, grants);
+        return new Scope(userId, personId, grants, selfPath);
     }
 }

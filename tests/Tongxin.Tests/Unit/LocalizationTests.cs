@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Tongxin.Tests.Unit;
+
+public partial class LocalizationTests
+{
+    [GeneratedRegex("""L\["([^"]+)"[\],]""")]
+    private static partial Regex Key();
+
+    static string WebProject()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tongxin.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "src", "Tongxin.Web");
+    }
+
+    [Fact]
+    public void EveryUiStringHasAnEnglishTranslation()
+    {
+        var root = WebProject();
+        var en = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(root, "Resources", "en.json")))!;
+        var keys = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.True(keys.Count > 100, $"only {keys.Count} keys found");
+        Assert.Empty(keys.Where(k => !en.ContainsKey(k)));
+    }
+
+    [Fact]
+    public void LabelTablesAreTranslatedToo()
+    {
+        var en = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(WebProject(), "Resources", "en.json")))!;
+        var labels = Tongxin.Web.Features.Organizations.OrgTypes.Names.Values
+            .Concat(Tongxin.Web.Features.Organizations.CommitteePosts.Names.Values)
+            .Concat(Tongxin.Web.Infrastructure.Auth.Roles.Names.Values)
+            .Concat(Tongxin.Web.Features.People.PersonLabels.RoleFilters.Values);
+        Assert.Empty(labels.Where(l => !en.ContainsKey(l)));
+    }
+}

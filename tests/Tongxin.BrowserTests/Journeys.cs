@@ -158,4 +158,25 @@ public class Journeys(BrowserFixture f)
         Assert.Equal(403, response!.Status);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheSystemAdministratorCreatesAnAccount()
+    {
+        var page = await f.NewPageAsync("admin");
+        await page.GetByTestId("menu").GetByRole(AriaRole.Link, new() { Name = "账号管理" }).ClickAsync();
+        await page.GetByLabel("用户名").FillAsync("leader2");
+        await page.GetByLabel("姓名").FillAsync("分管领导");
+        await page.GetByLabel("初始密码").FillAsync("Leader#2026");
+        await page.GetByLabel("角色").SelectOptionAsync("Leader");
+        await page.GetByLabel("管理范围（组织）").SelectOptionAsync(new SelectOptionValue { Label = "　　　　中共江州市政协机关委员会" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("flash")).ToContainTextAsync("已创建账号 leader2");
+        await Assertions.Expect(page.GetByTestId("grants")).ToContainTextAsync("领导（中共江州市政协机关委员会）");
+        await BrowserFixture.ShotAsync(page, "12-account-created");
+        await page.GotoAsync("/Admin/Users");
+        await Assertions.Expect(page.GetByTestId("users")).ToContainTextAsync("leader2");
+        await Assertions.Expect(page.GetByTestId("users")).Not.ToContainTextAsync("auditor");
+        await BrowserFixture.ShotAsync(page, "13-accounts");
+        await page.Context.CloseAsync();
+    }
 }

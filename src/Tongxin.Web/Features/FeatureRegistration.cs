@@ -22,6 +22,9 @@ public static class FeatureRegistration
         s.AddScoped<SavePerson.Handler>();
         s.AddScoped<ImportRoster.Handler>();
         s.AddScoped<VerifyAuditChain.Handler>();
+        s.AddScoped<Admin.CreateUser.Handler>();
+        s.AddScoped<Admin.ChangeRoles.Handler>();
+        s.AddScoped<Admin.ResetAccess.Handler>();
         return s;
     }
 }

@@ -114,6 +114,19 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task OldXlsFiles_AsWpsSavesThem_AreCheckedTheSameWay()
+    {
+        // Fixtures/roster-wps.xls is a BIFF8 workbook made by Fixtures/make-roster-xls.js (SheetJS).
+        var c = await app.ClientAsync("partyadmin");
+        var file = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "roster-wps.xls"));
+        var (_, page) = await Upload(c, file, "花名册.xls");
+        var errors = page.QuerySelectorAll("[data-testid=import-errors] tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        var only = Assert.Single(errors);
+        Assert.Equal(["3", C.IdNumber, "身份证号校验位错误"], only);
+    }
+
+    [Fact]
     public async Task Template_HasEveryColumn()
     {
         var c = await app.ClientAsync("partyadmin");

@@ -19,6 +19,7 @@ public class RoleAssignment
     public string UserId { get; set; } = "";
     public string Role { get; set; } = "";
     public long OrgId { get; set; }
+    public long TenantId { get; set; }
 }
 
 public class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>

@@ -18,6 +18,11 @@ public static class Permissions
         public const string Export = "people.export";
     }
 
+    public static class Users
+    {
+        public const string Manage = "users.manage";
+    }
+
     public static class Audit
     {
         public const string View = "audit.view";
@@ -39,12 +44,15 @@ public static class Roles
         [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员",
     };
 
+    /// <summary>Roles a system administrator may grant; SystemAdmin and Auditor are set up by deployment, not in the UI.</summary>
+    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, Member, Leader];
+
     // 三员分立: the system administrator runs the system but does not read ID numbers or the
     // audit log; the auditor reads the audit log and nothing else.
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [SystemAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
-            Permissions.People.Edit, Permissions.People.Import, Permissions.People.Export],
+            Permissions.People.Edit, Permissions.People.Import, Permissions.People.Export, Permissions.Users.Manage],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export],
         [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,

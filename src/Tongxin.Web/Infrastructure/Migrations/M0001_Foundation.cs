@@ -86,7 +86,8 @@ public sealed class M0001_Foundation : Migration
             .WithColumn("Id").AsInt64().PrimaryKey().Identity()
             .WithColumn("UserId").AsString(450).NotNullable().ForeignKey("AspNetUsers", "Id")
             .WithColumn("Role").AsString(40).NotNullable()
-            .WithColumn("OrgId").AsInt64().NotNullable().ForeignKey("Organizations", "Id");
+            .WithColumn("OrgId").AsInt64().NotNullable().ForeignKey("Organizations", "Id")
+            .WithColumn("TenantId").AsInt64().NotNullable();
         Create.Index("IX_RoleAssignments_UserId").OnTable("RoleAssignments").OnColumn("UserId");
 
         Create.Table("AuditEntries")

@@ -154,7 +154,7 @@ public static class DemoSeeder
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)
                 throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, OrgId = org.Id });
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, OrgId = org.Id, TenantId = org.TenantId });
             await db.SaveChangesAsync();
             accounts.Add(new Account(userName, role, org.Name, password, generated));
         }

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Shared;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Web.Features.Admin;
+
+public class UserModel(AppDbContext db) : AppPage
+{
+    public AppUser Account { get; private set; } = null!;
+    public List<(long Id, string Role, string OrgName)> Grants { get; private set; } = [];
+    public List<(long Id, string Name, int Depth)> Orgs { get; private set; } = [];
+    [BindProperty] public string NewPassword { get; set; } = "";
+    [BindProperty] public string Role { get; set; } = Roles.BranchSecretary;
+    [BindProperty] public long OrgId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await ShowAsync(id, ct);
+
+    async Task<IActionResult> ShowAsync(string id, CancellationToken ct)
+    {
+        if (!await UserAccess.CanManageAsync(db, Scope, id, ct)) return NotFound();
+        Account = await db.Users.AsNoTracking().FirstAsync(u => u.Id == id, ct);
+        Grants = (await (from r in db.RoleAssignments join o in db.Organizations on r.OrgId equals o.Id
+                         where r.UserId == id select new { r.Id, r.Role, o.Name }).ToListAsync(ct))
+            .Select(g => (g.Id, g.Role, g.Name)).ToList();
+        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.Users.Manage)).Where(o => o.ClosedAt == null)
+                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostGrantAsync(string id, [FromServices] ChangeRoles.Handler roles, CancellationToken ct) =>
+        await AfterAsync(id, (await roles.Grant(id, Role, OrgId, Scope, ct)).Error, "已授予角色", ct);
+
+    public async Task<IActionResult> OnPostRevokeAsync(string id, long grantId, [FromServices] ChangeRoles.Handler roles, CancellationToken ct) =>
+        await AfterAsync(id, (await roles.Revoke(id, grantId, Scope, ct)).Error, "已收回角色", ct);
+
+    public async Task<IActionResult> OnPostResetAsync(string id, [FromServices] ResetAccess.Handler reset, CancellationToken ct) =>
+        await AfterAsync(id, (await reset.Handle(id, NewPassword, Scope, ct)).Error, "已重置密码并解除锁定", ct);
+
+    async Task<IActionResult> AfterAsync(string id, Tongxin.Web.Shared.Error? error, string done, CancellationToken ct)
+    {
+        if (error is null) { TempData["Flash"] = L[done].Value; return RedirectToPage(new { id }); }
+        if (Fail(error) is { } response) return response;
+        return await ShowAsync(id, ct);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Shared;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Web.Features.Admin;
+
+public class UsersModel(AppDbContext db) : AppPage
+{
+    public sealed record Row(string Id, string UserName, string DisplayName, string Roles, bool Locked);
+
+    [BindProperty] public CreateUser.Command Input { get; set; } = new();
+    public List<Row> Rows { get; private set; } = [];
+    public List<(long Id, string Name, int Depth)> Orgs { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Scope.CanAnywhere(Permissions.Users.Manage)) return Forbid();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromServices] CreateUser.Handler create, CancellationToken ct)
+    {
+        if (!Scope.CanAnywhere(Permissions.Users.Manage)) return Forbid();
+        var result = await create.Handle(Input, Scope, ct);
+        if (result.Ok)
+        {
+            TempData["Flash"] = L["已创建账号 {0}", Input.UserName].Value;
+            return RedirectToPage("User", new { id = result.Value });
+        }
+        if (Fail(result.Error!) is { } response) return response;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        var tenants = Scope.Grants.Select(g => g.TenantId).Distinct().ToList();
+        var users = await db.Users.Where(u => u.TenantId != null && tenants.Contains(u.TenantId.Value))
+            .OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName, u.DisplayName, u.LockoutEnd }).ToListAsync(ct);
+        var grants = await (from r in db.RoleAssignments
+                            join o in db.Organizations on r.OrgId equals o.Id
+                            where tenants.Contains(r.TenantId)
+                            select new { r.UserId, r.Role, o.Name, o.Path }).ToListAsync(ct);
+        Rows = users
+            .Where(u => grants.Where(g => g.UserId == u.Id)
+                .All(g => Tongxin.Web.Infrastructure.Auth.Roles.Grantable.Contains(g.Role) && Scope.Can(Permissions.Users.Manage, g.Path)))
+            .Select(u => new Row(u.Id, u.UserName!, u.DisplayName,
+                string.Join("、", grants.Where(g => g.UserId == u.Id).Select(g => $"{L[Tongxin.Web.Infrastructure.Auth.Roles.Names[g.Role]]}（{g.Name}）")),
+                u.LockoutEnd > DateTimeOffset.UtcNow)).ToList();
+        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.Users.Manage)).Where(o => o.ClosedAt == null)
+                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+    }
+}

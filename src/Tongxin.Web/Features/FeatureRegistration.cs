@@ -22,6 +22,14 @@ public static class FeatureRegistration
         s.AddScoped<SavePerson.Handler>();
         s.AddScoped<ImportRoster.Handler>();
         s.AddScoped<VerifyAuditChain.Handler>();
+        s.AddScoped<OrgLife.PlanActivity.Handler>();
+        s.AddScoped<OrgLife.SignIn.Handler>();
+        s.AddScoped<OrgLife.Leave.Handler>();
+        s.AddScoped<OrgLife.RecordActivity.Handler>();
+        s.AddScoped<OrgLife.GetActivity.Handler>();
+        s.AddScoped<OrgLife.ListActivities.Handler>();
+        s.AddScoped<OrgLife.GetCompliance.Handler>();
+        s.AddScoped<OrgLife.SetFrequency.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

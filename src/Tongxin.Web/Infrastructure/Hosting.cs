@@ -22,6 +22,7 @@ public static class Hosting
     public static WebApplicationBuilder AddTongxin(this WebApplicationBuilder builder)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Shared.Clock.Configure(builder.Configuration["Tongxin:TimeZone"]);
         var db = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         var s = builder.Services;
         s.AddSingleton(db);
@@ -77,6 +78,7 @@ public static class Hosting
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapTongxinApi();
+        Features.OrgLife.OrgLifeApi.MapOrgLifeApi(app);
         return app;
     }
 }

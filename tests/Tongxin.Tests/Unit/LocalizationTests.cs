@@ -35,7 +35,12 @@ public partial class LocalizationTests
         var labels = Tongxin.Web.Features.Organizations.OrgTypes.Names.Values
             .Concat(Tongxin.Web.Features.Organizations.CommitteePosts.Names.Values)
             .Concat(Tongxin.Web.Infrastructure.Auth.Roles.Names.Values)
-            .Concat(Tongxin.Web.Features.People.PersonLabels.RoleFilters.Values);
+            .Concat(Tongxin.Web.Features.People.PersonLabels.RoleFilters.Values)
+            .Concat(Tongxin.Web.Features.OrgLife.ActivityTypes.All.Select(t => t.Name))
+            .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.RulePeriod>().Select(p => Tongxin.Web.Features.OrgLife.ActivityTypes.PeriodName(p)))
+            .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.ActivityStatus>().Select(s => Tongxin.Web.Features.OrgLife.ActivityTypes.DisplayName(s)))
+            .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.LeaveStatus>().Skip(1).Select(s => Tongxin.Web.Features.OrgLife.ActivityTypes.DisplayName(s)))
+            .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.Rag>().Select(Tongxin.Web.Features.OrgLife.ComplianceModel.RagName));
         Assert.Empty(labels.Where(l => !en.ContainsKey(l)));
     }
 }

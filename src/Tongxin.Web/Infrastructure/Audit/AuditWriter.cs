@@ -25,7 +25,7 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
 public static class AuditWriter
 {
     const long ChainLockKey = 0x7458_4155_4449_54; // "tXAUDIT"
-    static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SignInSecret"];
     static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),

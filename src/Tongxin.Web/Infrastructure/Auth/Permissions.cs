@@ -18,6 +18,13 @@ public static class Permissions
         public const string Export = "people.export";
     }
 
+    public static class OrgLife
+    {
+        public const string View = "orglife.view";
+        public const string Plan = "orglife.plan";
+        public const string Rules = "orglife.rules";
+    }
+
     public static class Users
     {
         public const string Manage = "users.manage";
@@ -52,12 +59,14 @@ public static class Roles
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [SystemAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
-            Permissions.People.Edit, Permissions.People.Import, Permissions.People.Export, Permissions.Users.Manage],
+            Permissions.People.Edit, Permissions.People.Import, Permissions.People.Export, Permissions.Users.Manage,
+            Permissions.OrgLife.View, Permissions.OrgLife.Rules],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
-            Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export],
+            Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,
+            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules],
         [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,
-            Permissions.People.ViewIdNumber, Permissions.People.Export],
-        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export],
+            Permissions.People.ViewIdNumber, Permissions.People.Export, Permissions.OrgLife.View, Permissions.OrgLife.Plan],
+        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View],
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],
         [Auditor] = [Permissions.Audit.View],

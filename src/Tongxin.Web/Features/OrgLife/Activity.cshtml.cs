@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Tongxin.Web.Features.Shared;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.OrgLife;
+
+public class ActivityModel(GetActivity.Handler get) : AppPage
+{
+    public GetActivity.View View { get; private set; } = null!;
+    [BindProperty] public string? Minutes { get; set; }
+    [BindProperty] public string? Decisions { get; set; }
+    [BindProperty] public long PersonId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
+
+    async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
+    {
+        var view = await get.Handle(id, Scope, ct);
+        if (view is null) return NotFound();
+        View = view;
+        Minutes ??= view.Activity.Minutes;
+        Decisions ??= view.Activity.Decisions;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(long id, [FromServices] RecordActivity.Handler record, CancellationToken ct) =>
+        await AfterAsync(id, (await record.Handle(id, Minutes, Decisions, Scope, DateTime.UtcNow, ct)).Error, "已记录活动纪实", ct);
+
+    public async Task<IActionResult> OnPostManualAsync(long id, [FromServices] SignIn.Handler signIn, CancellationToken ct) =>
+        await AfterAsync(id, (await signIn.ManualAsync(id, PersonId, Reason, Scope, DateTime.UtcNow, ct)).Error, "已补签", ct);
+
+    public async Task<IActionResult> OnPostLeaveAsync(long id, long attendeeId, bool grant, [FromServices] Leave.Handler leave, CancellationToken ct) =>
+        await AfterAsync(id, (await leave.DecideAsync(attendeeId, grant, Scope, User.Identity!.Name!, ct)).Error, grant ? "已准假" : "已不准假", ct);
+
+    public async Task<IActionResult> OnPostAskLeaveAsync(long id, [FromServices] Leave.Handler leave, CancellationToken ct) =>
+        await AfterAsync(id, (await leave.RequestAsync(id, Scope.PersonId, Reason, DateTime.UtcNow, ct)).Error, "请假申请已提交", ct);
+
+    async Task<IActionResult> AfterAsync(long id, Error? error, string done, CancellationToken ct)
+    {
+        if (error is null) { TempData["Flash"] = L[done].Value; return RedirectToPage(new { id }); }
+        if (error.Kind is ErrorKind.NotFound) return NotFound();
+        if (error.Kind is ErrorKind.Forbidden) return Forbid();
+        ModelState.AddModelError("", error.Message);
+        return await ShowAsync(id, ct);
+    }
+}

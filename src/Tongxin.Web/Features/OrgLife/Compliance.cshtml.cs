@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Shared;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.OrgLife;
+
+public class ComplianceModel(GetCompliance.Handler compliance, AppDbContext db) : AppPage
+{
+    [BindProperty(SupportsGet = true)] public long? OrgId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodCode { get; set; }
+    public GetCompliance.Report Report { get; private set; } = null!;
+    public List<(long Id, string Name, int Depth)> Orgs { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Scope.CanAnywhere(Permissions.OrgLife.View)) return Forbid();
+        var period = Period.Parse(PeriodCode) ?? Period.Of(RulePeriod.Quarter, Clock.Today);
+        var report = await compliance.Handle(Scope, OrgId, period, Clock.Today, ct);
+        if (report is null) return NotFound();
+        Report = report;
+        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.OrgLife.View)).Where(o => o.ClosedAt == null)
+                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        return Page();
+    }
+
+    public static string Badge(Rag r) => r switch
+    {
+        Rag.Green => "text-bg-success", Rag.Amber => "text-bg-warning", Rag.Red => "text-bg-danger", _ => "text-bg-light",
+    };
+
+    public static string RagName(Rag r) => r switch { Rag.Green => "已落实", Rag.Amber => "进行中", Rag.Red => "未落实", _ => "不作要求" };
+}

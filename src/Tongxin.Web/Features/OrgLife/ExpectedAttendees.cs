@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Web.Features.OrgLife;
+
+/// <summary>Who is expected at an activity of a type held by an organisation (domain.md §3).</summary>
+public static class ExpectedAttendees
+{
+    public static async Task<List<long>> ForAsync(AppDbContext db, Organization org, ActivityType type, CancellationToken ct = default)
+    {
+        var party = db.People.Where(p => p.PartyStatus != PartyStatus.None);
+        return type.Info().Audience switch
+        {
+            // The branch's members and those who join its life as a second branch (双重组织生活).
+            Audience.Branch => await party.Where(p => p.OrgId == org.Id || db.DualLives.Any(d => d.PersonId == p.Id && d.OrgId == org.Id))
+                .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct),
+            Audience.Committee => await db.CommitteeMembers.Where(c => c.OrgId == org.Id).OrderBy(c => c.PersonId)
+                .Select(c => c.PersonId).ToListAsync(ct),
+            Audience.Group => await party.Where(p => p.PartyGroupId == org.Id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct),
+            _ => [],
+        };
+    }
+
+    /// <summary>The organisation type that holds an activity type: a party group for 党小组会, otherwise a branch.</summary>
+    public static bool Fits(OrgType orgType, ActivityType type) =>
+        type == ActivityType.GroupMeeting ? orgType == OrgType.PartyGroup : orgType.IsBranch();
+}

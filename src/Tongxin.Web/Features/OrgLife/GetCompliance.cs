@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.OrgLife;
+
+/// <summary>Which branch owes which activity in a period, and each member's attendance.</summary>
+public static class GetCompliance
+{
+    public sealed record Unit(long OrgId, string Name, OrgType Type, IReadOnlyList<TypeCompliance> Types)
+    {
+        public Rag Status => Types.Count == 0 ? Rag.NotRequired
+            : Types.Any(t => t.Status == Rag.Red) ? Rag.Red : Types.Any(t => t.Status == Rag.Amber) ? Rag.Amber : Rag.Green;
+    }
+
+    public sealed record Member(long PersonId, string Name, string OrgName, int Expected, int Present, int Leave, int AbsentWithoutLeave)
+    {
+        public double? Rate => Expected == 0 ? null : (double)Present / Expected;
+    }
+
+    public sealed record Report(Period Period, IReadOnlyList<Unit> Units, IReadOnlyList<Member> Members);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Report?> Handle(Scope scope, long? rootId, Period period, DateOnly today, CancellationToken ct = default)
+        {
+            var orgs = db.Organizations.Where(scope.OrgFilter(Permissions.OrgLife.View)).Where(o => o.ClosedAt == null);
+            if (rootId is { } id)
+            {
+                var path = await db.Organizations.Where(o => o.Id == id).Select(o => o.Path).FirstOrDefaultAsync(ct);
+                if (path is null || !scope.Can(Permissions.OrgLife.View, path)) return null;
+                orgs = orgs.Where(o => o.Path.StartsWith(path));
+            }
+            var branchTypes = Enum.GetValues<OrgType>().Where(t => t.IsBranch() || t == OrgType.PartyGroup).ToList();
+            var units = await orgs.Where(o => branchTypes.Contains(o.Type)).OrderBy(o => o.Path)
+                .Select(o => new { o.Id, o.Name, o.Type, o.TenantId, o.StartDate, o.EndDate }).ToListAsync(ct);
+            var ids = units.Select(u => u.Id).ToList();
+            var tenants = units.Select(u => u.TenantId).Distinct().ToList();
+            var rules = (await db.FrequencyRules.Where(r => tenants.Contains(r.TenantId)).ToListAsync(ct))
+                .GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.Select(r => new FrequencyRuleValue(r.Type, r.EffectiveFrom, r.Period, r.MinCount)).ToList());
+
+            // Held dates from the start of the year, so a rule coarser than the view is judged on its whole period.
+            var from = Clock.ToUtc(Period.Of(RulePeriod.Year, period.Start).Start.ToDateTime(TimeOnly.MinValue));
+            var to = Clock.ToUtc(Period.Of(RulePeriod.Year, period.End).End.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var activities = await db.Activities.Where(a => ids.Contains(a.OrgId) && a.StartsAt >= from && a.StartsAt < to && a.Status == ActivityStatus.Held)
+                .Select(a => new { a.OrgId, a.Type, a.StartsAt, a.Status, a.QuorumMet }).ToListAsync(ct);
+            var counted = activities.Where(a => a.Status == ActivityStatus.Held && (!a.Type.Info().Quorum || a.QuorumMet == true))
+                .ToLookup(a => (a.OrgId, a.Type), a => DateOnly.FromDateTime(Clock.ToLocal(a.StartsAt)));
+            var withCommittee = (await db.CommitteeMembers.Where(c => ids.Contains(c.OrgId) && c.Post != CommitteePost.Secretary)
+                .Select(c => c.OrgId).Distinct().ToListAsync(ct)).ToHashSet();
+
+            var result = new List<Unit>();
+            foreach (var u in units)
+            {
+                var tenantRules = rules.GetValueOrDefault(u.TenantId) ?? [];
+                var types = ActivityTypes.All.Where(t => Applies(t, u.Type, withCommittee.Contains(u.Id))).Select(t => t.Type);
+                // A temporary branch owes nothing outside its lifetime.
+                var view = u.Type == OrgType.TemporaryBranch ? Clip(period, u.StartDate, u.EndDate) : period;
+                var list = view is null ? [] : types
+                    .Select(t => ComplianceCalendar.Evaluate(t, view.Value, tenantRules, counted[(u.Id, t)], today))
+                    .Where(c => c.Status != Rag.NotRequired).ToList();
+                result.Add(new Unit(u.Id, u.Name, u.Type, list));
+            }
+            return new Report(period, result, await MembersAsync(ids, period, ct));
+        }
+
+        static bool Applies(ActivityTypeInfo t, OrgType unit, bool hasCommittee) => t.Audience switch
+        {
+            Audience.Group => unit == OrgType.PartyGroup,
+            Audience.Committee => unit != OrgType.PartyGroup && hasCommittee,
+            _ => unit != OrgType.PartyGroup && unit != OrgType.TemporaryBranch,
+        };
+
+        static Period? Clip(Period p, DateOnly? start, DateOnly? end)
+        {
+            var s = start > p.Start ? start.Value : p.Start;
+            var e = end < p.End ? end.Value : p.End;
+            return s <= e ? new Period(RulePeriod.None, s, e) : null;
+        }
+
+        async Task<List<Member>> MembersAsync(List<long> orgIds, Period period, CancellationToken ct)
+        {
+            var fromUtc = Clock.ToUtc(period.Start.ToDateTime(TimeOnly.MinValue));
+            var toUtc = Clock.ToUtc(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var rows = await (from x in db.Attendees
+                              join a in db.Activities on x.ActivityId equals a.Id
+                              join p in db.People on x.PersonId equals p.Id
+                              join o in db.Organizations on p.OrgId equals o.Id
+                              where orgIds.Contains(a.OrgId) && a.Status == ActivityStatus.Held && a.StartsAt >= fromUtc && a.StartsAt < toUtc
+                              select new { p.Id, p.Name, OrgName = o.Name, Present = x.SignedInAt != null, x.Leave }).ToListAsync(ct);
+            return rows.GroupBy(r => (r.Id, r.Name, r.OrgName))
+                .Select(g => new Member(g.Key.Id, g.Key.Name, g.Key.OrgName, g.Count(), g.Count(r => r.Present),
+                    g.Count(r => !r.Present && r.Leave == LeaveStatus.Granted), g.Count(r => !r.Present && r.Leave != LeaveStatus.Granted)))
+                .OrderBy(m => m.OrgName).ThenBy(m => m.Name).ToList();
+        }
+    }
+}

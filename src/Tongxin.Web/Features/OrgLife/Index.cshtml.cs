@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Shared;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.OrgLife;
+
+public class IndexModel(ListActivities.Handler list, AppDbContext db) : AppPage
+{
+    [BindProperty(SupportsGet = true)] public long? OrgId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodCode { get; set; }
+    public Period Period { get; private set; }
+    public List<ListActivities.Row> Rows { get; private set; } = [];
+    public List<(long Id, string Name, int Depth)> Orgs { get; private set; } = [];
+    public bool CanPlan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Scope.CanAnywhere(Permissions.OrgLife.View))
+            return Scope.PersonId is null ? Forbid() : RedirectToPage("Mine");
+        Period = Tongxin.Web.Features.OrgLife.Period.Parse(PeriodCode) ?? Tongxin.Web.Features.OrgLife.Period.Of(RulePeriod.Year, Clock.Today);
+        Rows = await list.InScopeAsync(Scope, OrgId, Clock.ToUtc(Period.Start.ToDateTime(TimeOnly.MinValue)),
+            Clock.ToUtc(Period.End.AddDays(1).ToDateTime(TimeOnly.MinValue)), ct);
+        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.OrgLife.View)).Where(o => o.ClosedAt == null)
+                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        CanPlan = Scope.CanAnywhere(Permissions.OrgLife.Plan);
+        return Page();
+    }
+}

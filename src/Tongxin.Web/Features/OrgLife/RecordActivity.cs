@@ -1,0 +1,47 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.OrgLife;
+
+/// <summary>活动纪实: minutes in Markdown (raw HTML refused), decisions; marks the activity held, with its quorum computed.</summary>
+public static class RecordActivity
+{
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseSoftlineBreakAsHardlineBreak().Build();
+
+    /// <summary>Raw HTML, or a link that is not http(s)/mailto/relative (javascript: and the like).</summary>
+    public static bool ContainsHtml(string markdown) =>
+        Markdown.Parse(markdown).Descendants().Any(n => n is HtmlBlock or HtmlInline
+            || n is LinkInline { Url: { } url } && url.Contains(':') && !url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+               && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase));
+
+    public static string Render(string? markdown) => string.IsNullOrEmpty(markdown) ? "" : Markdown.ToHtml(markdown, Pipeline);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<long>> Handle(long activityId, string? minutes, string? decisions, Scope scope, DateTime utcNow, CancellationToken ct = default)
+        {
+            var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == activityId, ct);
+            var org = activity is null ? null : await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct);
+            if (activity is null || org is null || !scope.Can(Permissions.OrgLife.View, org.Path)) return Error.NotFound();
+            if (!scope.Can(Permissions.OrgLife.Plan, org.Path)) return Error.Forbidden();
+            if (minutes is not null && ContainsHtml(minutes)) return Error.Validation("会议记录不能包含HTML代码，请使用纯文本或Markdown", "Minutes");
+            if (decisions is not null && ContainsHtml(decisions)) return Error.Validation("决议事项不能包含HTML代码", "Decisions");
+
+            // Quorum: more than half of those with a vote (full members among the expected) present.
+            var votes = await (from a in db.Attendees
+                               join p in db.People on a.PersonId equals p.Id
+                               where a.ActivityId == activityId && p.PartyStatus == PartyStatus.Full
+                               select a.SignedInAt != null).ToListAsync(ct);
+            var quorum = ComplianceCalendar.QuorumMet(votes.Count, votes.Count(x => x));
+            if (activity.Hold(minutes ?? "", decisions, quorum, utcNow) is { } error) return error;
+            await db.SaveChangesAsync(ct);
+            return activity.Id;
+        }
+    }
+}

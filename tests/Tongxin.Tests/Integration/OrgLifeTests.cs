@@ -1,0 +1,239 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Tests.Support;
+using Tongxin.Web.Features.Audit;
+using Tongxin.Web.Features.OrgLife;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure.Auth;
+
+namespace Tongxin.Tests.Integration;
+
+[Trait("Category", "Db")]
+public class OrgLifeTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    async Task<T> With<T>(Func<IServiceProvider, Task<T>> f)
+    {
+        using var scope = app.Services.CreateScope();
+        return await f(scope.ServiceProvider);
+    }
+
+    async Task<long> PlanAsync(string org, ActivityType type, DateTime startsUtc, string user = "partyadmin", List<long>? attendees = null)
+    {
+        var scope = await app.ScopeOfAsync(user);
+        var orgId = await app.OrgIdAsync(org);
+        var result = await With(sp => sp.GetRequiredService<PlanActivity.Handler>().Handle(new PlanActivity.Command
+        {
+            OrgId = orgId, Type = type, Topic = $"{type} {Guid.NewGuid():N}"[..30], Place = "机关三楼会议室",
+            StartsAt = startsUtc, EndsAt = startsUtc.AddHours(2), AttendeeIds = attendees,
+        }, scope, user));
+        Assert.True(result.Ok, result.Error?.Message);
+        return result.Value;
+    }
+
+    Task<Activity> ActivityAsync(long id) => app.WithDbAsync(db => db.Activities.AsNoTracking().SingleAsync(a => a.Id == id));
+
+    Task<Tongxin.Web.Shared.Result<SignIn.Done>> ScanAsync(string token, long personId, DateTime now) =>
+        With(sp => sp.GetRequiredService<SignIn.Handler>().WithTokenAsync(token, personId, now));
+
+    [Fact]
+    public async Task Plan_DerivesTheExpectedAttendees()
+    {
+        var functional = await PlanAsync("提案委员会功能型党支部", ActivityType.ThemedPartyDay, DateTime.UtcNow.AddDays(1));
+        Assert.Equal(5, await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.ActivityId == functional))); // 3 members + 2 in dual life
+        var committee = await PlanAsync("第一党支部", ActivityType.CommitteeMeeting, DateTime.UtcNow.AddDays(1));
+        Assert.Equal(5, await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.ActivityId == committee)));
+        var group = await PlanAsync("第一党支部第一党小组", ActivityType.GroupMeeting, DateTime.UtcNow.AddDays(1));
+        var groupId = await app.OrgIdAsync("第一党支部第一党小组");
+        Assert.Equal(await app.WithDbAsync(db => db.People.CountAsync(p => p.PartyGroupId == groupId)),
+            await app.WithDbAsync(db => db.Attendees.CountAsync(a => a.ActivityId == group)));
+
+        var c = await app.ClientAsync("secretary1");
+        var page = await c.GetStringAsync($"/OrgLife/Activity/{committee}");
+        Assert.Contains("应到 5 人", page);
+    }
+
+    [Fact]
+    public async Task SignIn_RefusesExpiredForgedUnexpectedAndOutOfWindow_AndASecondScanChangesNothing()
+    {
+        var now = DateTime.UtcNow;
+        var id = await PlanAsync("第一党支部", ActivityType.PartyLecture, now.AddMinutes(-10));
+        var a = await ActivityAsync(id);
+        var member = await app.PersonInAsync("第一党支部");
+        var outsider = await app.PersonInAsync("第二党支部");
+
+        var old = SignInToken.Issue(id, a.SignInSecret, now.AddMinutes(-2));
+        Assert.Equal("二维码已过期，请扫描屏幕上最新的二维码", (await ScanAsync(old, member.Id, now)).Error!.Message);
+        var fresh = SignInToken.Issue(id, a.SignInSecret, now);
+        Assert.Equal("二维码无效", (await ScanAsync(fresh[..^2] + "xx", member.Id, now)).Error!.Message);
+        Assert.Equal("二维码无效", (await ScanAsync(SignInToken.Issue(id, new byte[32], now), member.Id, now)).Error!.Message);
+        var stranger = await ScanAsync(fresh, outsider.Id, now);
+        Assert.Equal(Tongxin.Web.Shared.ErrorKind.Forbidden, stranger.Error!.Kind);
+
+        var later = await PlanAsync("第一党支部", ActivityType.PartyLecture, now.AddHours(3));
+        var laterActivity = await ActivityAsync(later);
+        Assert.Contains("不在签到时间内", (await ScanAsync(SignInToken.Issue(later, laterActivity.SignInSecret, now), member.Id, now)).Error!.Message);
+
+        var first = await ScanAsync(fresh, member.Id, now);
+        Assert.Equal(SignIn.Outcome.SignedIn, first.Value!.Outcome);
+        var signedAt = await app.WithDbAsync(db => db.Attendees.Where(x => x.ActivityId == id && x.PersonId == member.Id).Select(x => x.SignedInAt).SingleAsync());
+        var audits = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        var second = await ScanAsync(SignInToken.Issue(id, a.SignInSecret, now.AddSeconds(20)), member.Id, now.AddSeconds(20));
+        Assert.Equal(SignIn.Outcome.AlreadySignedIn, second.Value!.Outcome);
+        Assert.Equal(signedAt, await app.WithDbAsync(db => db.Attendees.Where(x => x.ActivityId == id && x.PersonId == member.Id).Select(x => x.SignedInAt).SingleAsync()));
+        Assert.Equal(audits, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Attendees.CountAsync(x => x.ActivityId == id && x.SignedInAt != null)));
+    }
+
+    [Fact]
+    public async Task Member_SignsInThroughTheApi_WithTheScreensCurrentCode()
+    {
+        var id = await PlanAsync("第一党支部", ActivityType.ThemedPartyDay, DateTime.UtcNow.AddMinutes(-5));
+        var secretary = await app.ClientAsync("secretary1");
+        var screen = Html.Parse(await secretary.GetStringAsync($"/OrgLife/Screen/{id}?handler=Live"));
+        var url = screen.QuerySelector("[data-testid=qr]")!.GetAttribute("data-url")!;
+        var token = url[(url.LastIndexOf('/') + 1)..];
+
+        var member = await app.ClientAsync("member1");
+        var mine = await member.GetFromJsonAsync<JsonElement>("/api/orglife/mine");
+        Assert.Contains(mine.EnumerateArray(), m => m.GetProperty("id").GetInt64() == id);
+        var r = await member.PostAsJsonAsync("/api/orglife/signin", new { token });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("SignedIn", (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        var again = await member.PostAsJsonAsync("/api/orglife/signin", new { token });
+        Assert.Equal("AlreadySignedIn", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Contains("1 / 9", await secretary.GetStringAsync($"/OrgLife/Screen/{id}?handler=Live"));
+
+        var bad = await member.PostAsJsonAsync("/api/orglife/signin", new { token = "1.2.3" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task FiveHundredConcurrentSignIns_RecordEachPersonExactlyOnce()
+    {
+        var branch = await app.OrgIdAsync("第二党支部");
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var people = Enumerable.Range(0, 500).Select(i => new Person
+            {
+                Name = $"党员{i:000}", NameInitials = "dy", OrgId = branch, TenantId = 1, PartyStatus = PartyStatus.Full,
+                JoinedDate = new DateOnly(2010, 1, 1), Gender = Gender.Unknown, CreatedAt = DateTime.UtcNow,
+            }).ToList();
+            db.People.AddRange(people);
+            await db.SaveChangesAsync();
+            return people.Select(p => p.Id).ToList();
+        });
+        var now = DateTime.UtcNow;
+        var id = await PlanAsync("第二党支部", ActivityType.GroupStudy, now.AddMinutes(-1), attendees: ids);
+        var a = await ActivityAsync(id);
+        var token = SignInToken.Issue(id, a.SignInSecret, now);
+
+        // Every person once, and 100 of them twice more at the same moment.
+        var scans = ids.Concat(ids.Take(100)).Concat(ids.Take(100)).OrderBy(_ => Random.Shared.Next()).ToList();
+        var results = await Task.WhenAll(scans.Select(p => Task.Run(() => ScanAsync(token, p, now))));
+        Assert.All(results, r => Assert.True(r.Ok, r.Error?.Message));
+        Assert.Equal(500, results.Count(r => r.Value!.Outcome == SignIn.Outcome.SignedIn));
+        Assert.Equal(500, await app.WithDbAsync(db => db.Attendees.CountAsync(x => x.ActivityId == id && x.SignedInAt != null)));
+        var chain = await app.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync());
+        Assert.Null(AuditChain.FirstBroken(chain));
+        Assert.Equal(500, chain.Count(e => e.EntityType == "Attendee" && e.Action == "Update" && e.After!.Contains("\"Qr\"")
+            && ids.Count > 0 && e.Before!.Contains("\"SignedInAt\":null")));
+    }
+
+    [Fact]
+    public async Task Leave_GrantedIsNotAbsence_SilenceIs()
+    {
+        var now = DateTime.UtcNow;
+        var id = await PlanAsync("第一党支部", ActivityType.BranchMeeting, now.AddMinutes(10));
+        var memberScope = await app.ScopeOfAsync("member1");
+        var me = memberScope.PersonId!.Value;
+        var member = await app.ClientAsync("member1");
+        var r = await member.PostAsJsonAsync($"/api/orglife/activities/{id}/leave", new { reason = "出差" });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var attendeeId = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attendeeId").GetInt64();
+
+        var secretary2 = await app.ScopeOfAsync("secretary2");
+        var refused = await With(sp => sp.GetRequiredService<Leave.Handler>().DecideAsync(attendeeId, true, secretary2, "secretary2"));
+        Assert.Equal(Tongxin.Web.Shared.ErrorKind.NotFound, refused.Error!.Kind);
+        var granted = await With(sp => sp.GetRequiredService<Leave.Handler>().DecideAsync(attendeeId, true, memberScope, "member1"));
+        Assert.False(granted.Ok); // a member cannot grant their own leave
+        var secretary = await app.ScopeOfAsync("secretary1");
+        Assert.True((await With(sp => sp.GetRequiredService<Leave.Handler>().DecideAsync(attendeeId, true, secretary, "secretary1"))).Ok);
+
+        // Everyone else but two signs in; then the meeting is recorded.
+        var a = await ActivityAsync(id);
+        var attendees = await app.WithDbAsync(db => db.Attendees.Where(x => x.ActivityId == id).Select(x => x.PersonId).ToListAsync());
+        var silent = attendees.First(p => p != me);
+        foreach (var p in attendees.Where(p => p != me && p != silent))
+            Assert.True((await ScanAsync(SignInToken.Issue(id, a.SignInSecret, now.AddMinutes(5)), p, now.AddMinutes(5))).Ok);
+        var record = await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(id, "## 议程\n传达学习文件", null, secretary, now.AddMinutes(30)));
+        Assert.True(record.Ok, record.Error?.Message);
+        var again = await member.PostAsJsonAsync($"/api/orglife/activities/{id}/leave", new { reason = "再请" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // already granted
+        var late = await With(sp => sp.GetRequiredService<Leave.Handler>().RequestAsync(id, silent, "补请", now.AddMinutes(11)));
+        Assert.Equal("活动已开始，不能再请假", late.Error!.Message);
+
+        var view = await With(sp => sp.GetRequiredService<GetActivity.Handler>().Handle(id, secretary));
+        Assert.Equal(1, view!.OnLeave);
+        Assert.Equal(1, view.AbsentWithoutLeave);
+        Assert.True(view.Activity.QuorumMet);
+        var page = await (await app.ClientAsync("secretary1")).GetStringAsync($"/OrgLife/Activity/{id}");
+        Assert.Contains("已准假：出差", page);
+    }
+
+    [Fact]
+    public async Task AnotherBranchSecretary_CanNeitherSeeNorSignAnyoneIn()
+    {
+        var id = await PlanAsync("第一党支部", ActivityType.ThemedPartyDay, DateTime.UtcNow.AddMinutes(-5));
+        var c = await app.ClientAsync("secretary2");
+        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/OrgLife/Activity/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/OrgLife/Screen/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/OrgLife/Compliance?orgId={await app.OrgIdAsync("第一党支部")}")).StatusCode);
+        Assert.DoesNotContain($"/OrgLife/Activity/{id}\"", await c.GetStringAsync("/OrgLife"));
+        var member = await app.PersonInAsync("第一党支部");
+        var manual = await With(async sp => sp.GetRequiredService<SignIn.Handler>().ManualAsync(id, member.Id, "纸质签到", await app.ScopeOfAsync("secretary2"), DateTime.UtcNow));
+        Assert.Equal(Tongxin.Web.Shared.ErrorKind.NotFound, (await manual).Error!.Kind);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Attendees.CountAsync(x => x.ActivityId == id && x.SignedInAt != null)));
+
+        // The branch's own secretary may, with a reason; the entry says so.
+        var own = await With(async sp => await sp.GetRequiredService<SignIn.Handler>().ManualAsync(id, member.Id, "纸质签到", await app.ScopeOfAsync("secretary1"), DateTime.UtcNow));
+        Assert.True(own.Ok);
+        var entry = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "Attendee").OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Contains("纸质签到", entry.After);
+    }
+
+    [Fact]
+    public async Task Record_RefusesHtml_AndWithoutQuorumTheMeetingDoesNotCount()
+    {
+        var secretary = await app.ScopeOfAsync("secretary1");
+        var now = DateTime.UtcNow;
+        var id = await PlanAsync("第一党支部", ActivityType.BranchMeeting, now.AddHours(-3));
+        var html = await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(id, "<script>alert(1)</script>", null, secretary, now));
+        Assert.Equal("会议记录不能包含HTML代码，请使用纯文本或Markdown", html.Error!.Message);
+
+        // Nobody signed in: recorded, but no quorum, so it does not count.
+        var r = await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(id, "到会人数不足", null, secretary, now));
+        Assert.True(r.Ok);
+        var a = await ActivityAsync(id);
+        Assert.Equal(ActivityStatus.Held, a.Status);
+        Assert.False(a.QuorumMet);
+        Assert.False(a.Counts);
+        var page = await (await app.ClientAsync("secretary1")).GetStringAsync($"/OrgLife/Activity/{id}");
+        Assert.Contains("不计入规定次数", page);
+    }
+
+    [Fact]
+    public async Task ChangingAFrequency_IsAudited_AndOnlyForAdministrators()
+    {
+        var admin = await app.ScopeOfAsync("partyadmin");
+        var r = await With(sp => sp.GetRequiredService<SetFrequency.Handler>().Handle(1, ActivityType.PartyLecture, new DateOnly(2026, 7, 1), RulePeriod.Month, 1, admin));
+        Assert.True(r.Ok);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "FrequencyRule" && e.Action == "Create")));
+        var secretary = await app.ScopeOfAsync("secretary1");
+        var denied = await With(sp => sp.GetRequiredService<SetFrequency.Handler>().Handle(1, ActivityType.PartyLecture, new DateOnly(2026, 8, 1), RulePeriod.Month, 2, secretary));
+        Assert.Equal(Tongxin.Web.Shared.ErrorKind.Forbidden, denied.Error!.Kind);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync("secretary1")).GetAsync("/OrgLife/Rules")).StatusCode);
+    }
+}

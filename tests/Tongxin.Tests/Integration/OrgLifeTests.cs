@@ -237,3 +237,39 @@ public class OrgLifeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync("secretary1")).GetAsync("/OrgLife/Rules")).StatusCode);
     }
 }
+
+[Trait("Category", "Db")]
+public class ComplianceTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Overview_ShowsWhoOwesWhat_FromTheRecordsKept()
+    {
+        var today = Tongxin.Web.Shared.Clock.Today;
+        var c = await app.ClientAsync("partyadmin");
+        var page = Html.Parse(await c.GetStringAsync($"/OrgLife/Compliance?period={today.Year}"));
+        var b1 = page.QuerySelector("[data-testid=compliance] tr[data-org=第一党支部]")!;
+        var partyDay = b1.QuerySelector("[data-type=ThemedPartyDay]")!.TextContent;
+        Assert.Contains($"{today.Month - 1}/12", partyDay);
+        Assert.DoesNotContain("未召开", b1.TextContent); // nothing of the past is missing
+        var b2 = page.QuerySelector("[data-testid=compliance] tr[data-org=第二党支部]")!;
+        if (today.Month > 9)
+        {
+            Assert.Equal("未落实", b2.QuerySelector("[data-testid=unit-status]")!.TextContent.Trim());
+            Assert.Contains($"支部党员大会：{today.Year}年第3季度 未召开", b2.TextContent);
+        }
+        var members = page.QuerySelectorAll("[data-testid=member-attendance] tbody tr");
+        Assert.True(members.Length >= 18);
+
+        var scope = await app.ScopeOfAsync("secretary2");
+        using var s = app.Services.CreateScope();
+        var report = await s.ServiceProvider.GetRequiredService<GetCompliance.Handler>()
+            .Handle(scope, null, Period.Of(RulePeriod.Year, today), today);
+        Assert.All(report!.Units, u => Assert.StartsWith("第二党支部", u.Name)); // a secretary sees only their own branch
+        var expected = await app.WithDbAsync(db => (from x in db.Attendees
+                                                    join a in db.Activities on x.ActivityId equals a.Id
+                                                    join o in db.Organizations on a.OrgId equals o.Id
+                                                    where o.Name == "第二党支部" && a.Status == ActivityStatus.Held && x.SignedInAt == null && x.Leave != LeaveStatus.Granted
+                                                    select x).CountAsync());
+        Assert.Equal(expected, report.Members.Sum(m => m.AbsentWithoutLeave));
+    }
+}

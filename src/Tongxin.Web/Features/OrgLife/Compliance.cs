@@ -25,22 +25,24 @@ public static class ComplianceCalendar
     public static TypeCompliance Evaluate(ActivityType type, Period period, IEnumerable<FrequencyRuleValue> rules,
         IEnumerable<DateOnly> heldDates, DateOnly today)
     {
-        var held = heldDates.Where(period.Contains).ToList();
+        var dates = heldDates.ToList();
         var kinds = SubPeriods(period, rules, type).ToList();
-        if (kinds.Count == 0) return new TypeCompliance(type, 0, held.Count, [], Rag.NotRequired);
+        if (kinds.Count == 0) return new TypeCompliance(type, 0, dates.Count(period.Contains), [], Rag.NotRequired);
 
-        var required = 0; var missing = new List<Period>(); var status = Rag.Green;
+        // Held is counted over the periods judged, so "1/1" for a yearly meeting held in March reads right in November.
+        var required = 0; var held = 0; var missing = new List<Period>(); var status = Rag.Green;
         foreach (var (sub, rule) in kinds)
         {
             required += rule.MinCount;
-            var count = heldDates.Count(sub.Contains);
+            var count = dates.Count(sub.Contains);
+            held += count;
             if (count >= rule.MinCount) continue;
             if (sub.Start > today) continue; // not begun: nothing owed yet
             missing.Add(sub);
             if (sub.End < today) status = Rag.Red;
             else if (status == Rag.Green) status = Rag.Amber;
         }
-        return new TypeCompliance(type, required, held.Count, missing, status);
+        return new TypeCompliance(type, required, held, missing, status);
     }
 
     /// <summary>

@@ -145,6 +145,8 @@ public static class DemoSeeder
         Seat(temporary, s1, CommitteePost.Secretary);
         await db.SaveChangesAsync();
 
+        await DemoOrgLife.SeedAsync(db, Clock.Today);
+
         var accounts = new List<Account>();
         async Task User(string userName, string displayName, string role, Organization org, Person? person, string? password)
         {

@@ -193,12 +193,14 @@ public class OrgLifeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/OrgLife/Compliance?orgId={await app.OrgIdAsync("第一党支部")}")).StatusCode);
         Assert.DoesNotContain($"/OrgLife/Activity/{id}\"", await c.GetStringAsync("/OrgLife"));
         var member = await app.PersonInAsync("第一党支部");
-        var manual = await With(async sp => sp.GetRequiredService<SignIn.Handler>().ManualAsync(id, member.Id, "纸质签到", await app.ScopeOfAsync("secretary2"), DateTime.UtcNow));
-        Assert.Equal(Tongxin.Web.Shared.ErrorKind.NotFound, (await manual).Error!.Kind);
+        var secretary2 = await app.ScopeOfAsync("secretary2");
+        var manual = await With(sp => sp.GetRequiredService<SignIn.Handler>().ManualAsync(id, member.Id, "纸质签到", secretary2, DateTime.UtcNow));
+        Assert.Equal(Tongxin.Web.Shared.ErrorKind.NotFound, manual.Error!.Kind);
         Assert.Equal(0, await app.WithDbAsync(db => db.Attendees.CountAsync(x => x.ActivityId == id && x.SignedInAt != null)));
 
         // The branch's own secretary may, with a reason; the entry says so.
-        var own = await With(async sp => await sp.GetRequiredService<SignIn.Handler>().ManualAsync(id, member.Id, "纸质签到", await app.ScopeOfAsync("secretary1"), DateTime.UtcNow));
+        var secretary1 = await app.ScopeOfAsync("secretary1");
+        var own = await With(sp => sp.GetRequiredService<SignIn.Handler>().ManualAsync(id, member.Id, "纸质签到", secretary1, DateTime.UtcNow));
         Assert.True(own.Ok);
         var entry = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "Attendee").OrderByDescending(e => e.Id).FirstAsync());
         Assert.Contains("纸质签到", entry.After);

@@ -275,3 +275,50 @@ public class ComplianceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(expected, report.Members.Sum(m => m.AbsentWithoutLeave));
     }
 }
+
+[Trait("Category", "Db")]
+public class OrgLifeExportTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Ledger_IsAnXlsxOfEveryExpectedAttendeeOfTheActivitiesHeld()
+    {
+        var year = Tongxin.Web.Shared.Clock.Today.Year;
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var c = await app.ClientAsync("secretary1");
+        var r = await c.GetAsync($"/OrgLife/Compliance?handler=Ledger&period={year}&orgId={b1}");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var rows = XlsxBuilder.Read(await r.Content.ReadAsStreamAsync());
+        Assert.Equal(ExportLedger.Headers, rows[0]);
+        var expected = await app.WithDbAsync(db => (from x in db.Attendees join a in db.Activities on x.ActivityId equals a.Id
+                                                    where a.OrgId == b1 && a.Status == ActivityStatus.Held select x).CountAsync());
+        Assert.Equal(expected, rows.Count - 1);
+        Assert.All(rows.Skip(1), row => Assert.Equal("第一党支部", row[1]));
+        Assert.Contains(rows, row => row[5] == "请假" && row[7] == "因公出差");
+        Assert.Contains(rows, row => row[5] == "无故缺席");
+
+        var other = await app.ClientAsync("secretary2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/OrgLife/Compliance?handler=Ledger&period={year}&orgId={b1}")).StatusCode);
+        var own = XlsxBuilder.Read(await (await other.GetAsync($"/OrgLife/Compliance?handler=Ledger&period={year}")).Content.ReadAsStreamAsync());
+        Assert.All(own.Skip(1), row => Assert.StartsWith("第二党支部", row[1]));
+    }
+
+    [Fact]
+    public async Task Record_ExportsAsDocx_WithTheFactsAndTheMinutes()
+    {
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var activity = await app.WithDbAsync(db => db.Activities.Where(a => a.OrgId == b1 && a.Status == ActivityStatus.Held).OrderBy(a => a.Id).FirstAsync());
+        var c = await app.ClientAsync("secretary1");
+        var r = await c.GetAsync($"/OrgLife/Activity/{activity.Id}?handler=Docx");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await r.Content.ReadAsByteArrayAsync()), false);
+        var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("第一党支部", text);
+        Assert.Contains("活动纪实", text);
+        Assert.Contains(activity.Topic, text);
+        Assert.Contains("会议由支部书记主持", text);
+        var present = await app.WithDbAsync(db => (from x in db.Attendees join p in db.People on x.PersonId equals p.Id
+                                                   where x.ActivityId == activity.Id && x.SignedInAt != null select p.Name).FirstAsync());
+        Assert.Contains(present, text);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsync("secretary2")).GetAsync($"/OrgLife/Activity/{activity.Id}?handler=Docx")).StatusCode);
+    }
+}

@@ -14,6 +14,15 @@ public class ActivityModel(GetActivity.Handler get) : AppPage
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
 
+    /// <summary>The record as .docx (活动纪实), for those who may see the activity.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(long id, CancellationToken ct)
+    {
+        var view = await get.Handle(id, Scope, ct);
+        if (view is null) return NotFound();
+        return File(ExportRecord.Build(view), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            $"活动纪实-{Clock.ToLocal(view.Activity.StartsAt):yyyyMMdd}-{view.Activity.Id}.docx");
+    }
+
     async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
     {
         var view = await get.Handle(id, Scope, ct);

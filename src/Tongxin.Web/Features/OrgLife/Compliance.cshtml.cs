@@ -27,6 +27,18 @@ public class ComplianceModel(GetCompliance.Handler compliance, AppDbContext db) 
         return Page();
     }
 
+    /// <summary>The attendance ledger of the period as .xlsx, streamed.</summary>
+    public async Task<IActionResult> OnGetLedgerAsync([FromServices] ExportLedger.Handler ledger, CancellationToken ct)
+    {
+        if (!Scope.CanAnywhere(Permissions.OrgLife.View)) return Forbid();
+        var period = Period.Parse(PeriodCode) ?? Period.Of(RulePeriod.Quarter, Clock.Today);
+        if (OrgId is { } id && (await db.Organizations.Where(o => o.Id == id).Select(o => o.Path).FirstOrDefaultAsync(ct)) is var path
+            && (path is null || !Scope.Can(Permissions.OrgLife.View, path))) return NotFound();
+        var file = await Infrastructure.Excel.XlsxWriter.WriteAsync("参加情况台账", ExportLedger.Headers, ledger.RowsAsync(Scope, OrgId, period, ct), ct);
+        await Infrastructure.Excel.XlsxWriter.FileResult(file, $"组织生活台账-{period.Code}.xlsx").ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
     public static string Badge(Rag r) => r switch
     {
         Rag.Green => "text-bg-success", Rag.Amber => "text-bg-warning", Rag.Red => "text-bg-danger", _ => "text-bg-light",

@@ -16,6 +16,7 @@ public class IndexModel(AppDbContext db) : AppPage
     public int Probationary { get; private set; }
     public int CppccMembers { get; private set; }
     public List<(long Id, string Name, string Flag)> Alerts { get; } = [];
+    public List<OrgLife.Alert> Reminders { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -32,6 +33,9 @@ public class IndexModel(AppDbContext db) : AppPage
         Members = await people.CountAsync(p => p.PartyStatus != PartyStatus.None, ct);
         Probationary = await people.CountAsync(p => p.PartyStatus == PartyStatus.Probationary, ct);
         CppccMembers = await people.CountAsync(p => p.IsCppccMember, ct);
+        var visible = db.Organizations.Where(Scope.OrgFilter(Permissions.OrgLife.View)).Select(o => o.Id);
+        Reminders = await db.Alerts.Where(a => a.ClosedAt == null && visible.Contains(a.OrgId))
+            .OrderByDescending(a => a.CreatedAt).Take(50).ToListAsync(ct);
         var ids = branches.Select(b => b.Id).ToList();
         var full = await db.People.Where(p => ids.Contains(p.OrgId) && p.PartyStatus == PartyStatus.Full)
             .GroupBy(p => p.OrgId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Tongxin.Web.Features;
 using Microsoft.AspNetCore.DataProtection;
+using Quartz;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -41,6 +42,16 @@ public static class Hosting
         s.AddProblemDetails();
         s.AddOpenApi();
         s.AddTongxinFeatures();
+        if (builder.Configuration["Tongxin:Jobs:Enabled"] is not ("false" or "False"))
+        {
+            s.AddQuartz(q =>
+            {
+                q.AddJob<Features.OrgLife.RaiseAlerts.Job>(j => j.WithIdentity("orglife-alerts"));
+                q.AddTrigger(t => t.ForJob("orglife-alerts").StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+                    .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            });
+            s.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 20 * 1024 * 1024);
         return builder;
     }

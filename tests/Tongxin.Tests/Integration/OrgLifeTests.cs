@@ -322,3 +322,40 @@ public class OrgLifeExportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsync("secretary2")).GetAsync($"/OrgLife/Activity/{activity.Id}?handler=Docx")).StatusCode);
     }
 }
+
+[Trait("Category", "Db")]
+public class AlertTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Job_RaisesEachAlertOnce_AndTheDashboardShowsThemInScope()
+    {
+        var scope = await app.ScopeOfAsync("secretary1");
+        using (var s = app.Services.CreateScope())
+        {
+            var ends = DateTime.UtcNow.AddDays(-10);
+            var plan = await s.ServiceProvider.GetRequiredService<PlanActivity.Handler>().Handle(new PlanActivity.Command
+            {
+                OrgId = await app.OrgIdAsync("第一党支部"), Type = ActivityType.PartyLecture, Topic = "专题党课", Place = "会议室",
+                StartsAt = ends.AddHours(-2), EndsAt = ends,
+            }, scope, "secretary1");
+            Assert.True(plan.Ok);
+        }
+        var day = new DateOnly(Tongxin.Web.Shared.Clock.Today.Year, 12, 20);
+        int first, second;
+        using (var s = app.Services.CreateScope()) first = await s.ServiceProvider.GetRequiredService<RaiseAlerts.Handler>().RunAsync(day);
+        using (var s = app.Services.CreateScope()) second = await s.ServiceProvider.GetRequiredService<RaiseAlerts.Handler>().RunAsync(day);
+        Assert.True(first > 0);
+        Assert.Equal(0, second);
+
+        var alerts = await app.WithDbAsync(db => db.Alerts.Select(a => a.Message).ToListAsync());
+        Assert.Contains(alerts, m => m.StartsWith("第二党支部本季度尚未召开支部党员大会"));
+        Assert.Contains(alerts, m => m.StartsWith("离退休干部党支部任期已于2025-06-01届满"));
+        Assert.Contains(alerts, m => m.Contains("“专题党课”已结束超过7天，尚未记录活动纪实"));
+
+        var own = Html.Parse(await (await app.ClientAsync("secretary2")).GetStringAsync("/"));
+        var reminders = own.QuerySelector("[data-testid=reminders]")!.TextContent;
+        Assert.Contains("第二党支部本季度尚未召开支部党员大会", reminders);
+        Assert.DoesNotContain("第一党支部", reminders);
+        Assert.DoesNotContain("离退休干部党支部", reminders);
+    }
+}

@@ -27,6 +27,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Tongxin:Files:Root", FilesRoot);
         builder.UseSetting("TONGXIN_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("TONGXIN_DEMO_PASSWORD", DemoPassword);
+        builder.UseSetting("Tongxin:Jobs:Enabled", "false"); // tests run the alert job themselves
     }
 
     public static string PasswordOf(string user) => user is "admin" or "auditor" ? AdminPassword : DemoPassword;

@@ -32,6 +32,7 @@ public static class FeatureRegistration
         s.AddScoped<OrgLife.SetFrequency.Handler>();
         s.AddScoped<OrgLife.ExportLedger.Handler>();
         s.AddScoped<OrgLife.RaiseAlerts.Handler>();
+        s.AddScoped<OrgLife.Attachments.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

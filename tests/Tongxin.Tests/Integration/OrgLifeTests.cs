@@ -359,3 +359,42 @@ public class AlertTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("离退休干部党支部", reminders);
     }
 }
+
+[Trait("Category", "Db")]
+public class AttachmentTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    async Task<HttpResponseMessage> UploadAsync(HttpClient c, long id, byte[] bytes, string name)
+    {
+        var page = await c.GetStringAsync($"/OrgLife/Activity/{id}");
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(bytes), "upload", name);
+        form.Add(new StringContent(Html.AntiForgery(page)), "__RequestVerificationToken");
+        return await c.PostAsync($"/OrgLife/Activity/{id}?handler=Upload", form);
+    }
+
+    [Fact]
+    public async Task PhotosAndPdfs_AreKeptOutsideTheWebRoot_AndOnlyShownInScope()
+    {
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var id = await app.WithDbAsync(db => db.Activities.Where(a => a.OrgId == b1).Select(a => a.Id).FirstAsync());
+        var c = await app.ClientAsync("secretary1");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4, 5];
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(c, id, png, "合影.png")).StatusCode);
+        var fake = await UploadAsync(c, id, "<html><script>alert(1)</script></html>"u8.ToArray(), "照片.png");
+        Assert.Contains("只能上传 JPG、PNG 照片或 PDF 文件", await fake.Content.ReadAsStringAsync());
+
+        var file = await app.WithDbAsync(db => db.Set<ActivityAttachment>().SingleAsync(f => f.ActivityId == id));
+        Assert.Equal("image/png", file.ContentType);
+        Assert.True(File.Exists(Path.Combine(app.FilesRoot, Attachments.Area, file.StoredKey)));
+        var download = await c.GetAsync($"/OrgLife/Activity/{id}?handler=File&fileId={file.Id}");
+        Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Contains("合影.png", await c.GetStringAsync($"/OrgLife/Activity/{id}"));
+
+        var other = await app.ClientAsync("secretary2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/OrgLife/Activity/{id}?handler=File&fileId={file.Id}")).StatusCode);
+        using var scope = app.Services.CreateScope();
+        var refused = await scope.ServiceProvider.GetRequiredService<Attachments.Handler>()
+            .AddAsync(id, "x.png", new MemoryStream(png), png.Length, await app.ScopeOfAsync("secretary2"), "secretary2");
+        Assert.Equal(Tongxin.Web.Shared.ErrorKind.NotFound, refused.Error!.Kind);
+    }
+}

@@ -23,6 +23,20 @@ public class ActivityModel(GetActivity.Handler get) : AppPage
             $"活动纪实-{Clock.ToLocal(view.Activity.StartsAt):yyyyMMdd}-{view.Activity.Id}.docx");
     }
 
+    public async Task<IActionResult> OnPostUploadAsync(long id, IFormFile? upload, [FromServices] Attachments.Handler files, CancellationToken ct)
+    {
+        if (upload is null) return await AfterAsync(id, Error.Validation("请选择要上传的文件"), "", ct);
+        await using var stream = upload.OpenReadStream();
+        return await AfterAsync(id, (await files.AddAsync(id, upload.FileName, stream, upload.Length, Scope, User.Identity!.Name!, ct)).Error, "已上传附件", ct);
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(long id, long fileId, [FromServices] Attachments.Handler files, CancellationToken ct)
+    {
+        var file = await files.OpenAsync(fileId, Scope, get, ct);
+        if (file is not { } f || f.Meta.ActivityId != id) return NotFound();
+        return File(f.Content, f.Meta.ContentType, f.Meta.FileName);
+    }
+
     async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
     {
         var view = await get.Handle(id, Scope, ct);

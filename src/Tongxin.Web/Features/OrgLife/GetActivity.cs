@@ -12,6 +12,7 @@ public static class GetActivity
 
     public sealed record View(Activity Activity, string OrgName, string? HostName, IReadOnlyList<Person> Attendees, bool CanManage)
     {
+        public IReadOnlyList<ActivityAttachment> Files { get; init; } = [];
         public int Present => Attendees.Count(a => a.SignedInAt is not null);
         public int OnLeave => Attendees.Count(a => a.SignedInAt is null && a.Leave == LeaveStatus.Granted);
         public int AbsentWithoutLeave => Attendees.Count(a => a.SignedInAt is null && a.Leave != LeaveStatus.Granted);
@@ -34,7 +35,8 @@ public static class GetActivity
                                 select new Person(a.Id, p.Id, p.Name, p.PartyStatus, a.SignedInAt, a.Method, a.ManualReason, a.Leave, a.LeaveReason))
                 .ToListAsync(ct);
             var host = activity.HostPersonId is { } h ? await db.People.Where(p => p.Id == h).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
-            return new View(activity, org.Name, host, people, scope.Can(Permissions.OrgLife.Plan, org.Path));
+            var files = await db.Set<ActivityAttachment>().AsNoTracking().Where(f => f.ActivityId == id).OrderBy(f => f.Id).ToListAsync(ct);
+            return new View(activity, org.Name, host, people, scope.Can(Permissions.OrgLife.Plan, org.Path)) { Files = files };
         }
     }
 }

@@ -29,3 +29,5 @@ await using (var ctx = new AppDbContext(options.Options))
     foreach (var result in await SubtreeBench.RunAsync(ctx, db))
         Console.WriteLine(result);
 }
+foreach (var line in await SignInBench.RunAsync(db))
+    Console.WriteLine(line);

@@ -24,9 +24,7 @@ public class UserModel(AppDbContext db) : AppPage
         Grants = (await (from r in db.RoleAssignments join o in db.Organizations on r.OrgId equals o.Id
                          where r.UserId == id select new { r.Id, r.Role, o.Name }).ToListAsync(ct))
             .Select(g => (g.Id, g.Role, g.Name)).ToList();
-        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.Users.Manage)).Where(o => o.ClosedAt == null)
-                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.Users.Manage, ct);
         return Page();
     }
 

@@ -50,8 +50,6 @@ public class UsersModel(AppDbContext db) : AppPage
             .Select(u => new Row(u.Id, u.UserName!, u.DisplayName,
                 string.Join("、", grants.Where(g => g.UserId == u.Id).Select(g => $"{L[Tongxin.Web.Infrastructure.Auth.Roles.Names[g.Role]]}（{g.Name}）")),
                 u.LockoutEnd > DateTimeOffset.UtcNow)).ToList();
-        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.Users.Manage)).Where(o => o.ClosedAt == null)
-                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.Users.Manage, ct);
     }
 }

@@ -21,9 +21,7 @@ public class ComplianceModel(GetCompliance.Handler compliance, AppDbContext db) 
         var report = await compliance.Handle(Scope, OrgId, period, Clock.Today, ct);
         if (report is null) return NotFound();
         Report = report;
-        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.OrgLife.View)).Where(o => o.ClosedAt == null)
-                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.OrgLife.View, ct);
         return Page();
     }
 

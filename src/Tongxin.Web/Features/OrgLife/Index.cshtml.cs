@@ -23,9 +23,7 @@ public class IndexModel(ListActivities.Handler list, AppDbContext db) : AppPage
         Period = Tongxin.Web.Features.OrgLife.Period.Parse(PeriodCode) ?? Tongxin.Web.Features.OrgLife.Period.Of(RulePeriod.Year, Clock.Today);
         Rows = await list.InScopeAsync(Scope, OrgId, Clock.ToUtc(Period.Start.ToDateTime(TimeOnly.MinValue)),
             Clock.ToUtc(Period.End.AddDays(1).ToDateTime(TimeOnly.MinValue)), ct);
-        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.OrgLife.View)).Where(o => o.ClosedAt == null)
-                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.OrgLife.View, ct);
         CanPlan = Scope.CanAnywhere(Permissions.OrgLife.Plan);
         return Page();
     }

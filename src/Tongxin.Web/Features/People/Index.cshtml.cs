@@ -29,9 +29,7 @@ public class IndexModel(ListPeople.Handler list, AppDbContext db) : AppPage
         var result = await list.Handle(Query, Scope, ct);
         if (!result.Ok) return Fail(result.Error!) ?? NotFound();
         Result = result.Value!;
-        Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.People.View)).Where(o => o.ClosedAt == null)
-                .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Depth }).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name, o.Depth)).ToList();
+        Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.People.View, ct);
         CanEdit = Scope.CanAnywhere(Permissions.People.Edit);
         CanExport = Scope.CanAnywhere(Permissions.People.Export);
         return Page();

@@ -37,10 +37,6 @@ public class UserModel(AppDbContext db) : AppPage
     public async Task<IActionResult> OnPostResetAsync(string id, [FromServices] ResetAccess.Handler reset, CancellationToken ct) =>
         await AfterAsync(id, (await reset.Handle(id, NewPassword, Scope, ct)).Error, "已重置密码并解除锁定", ct);
 
-    async Task<IActionResult> AfterAsync(string id, Tongxin.Web.Shared.Error? error, string done, CancellationToken ct)
-    {
-        if (error is null) { TempData["Flash"] = L[done].Value; return RedirectToPage(new { id }); }
-        if (Fail(error) is { } response) return response;
-        return await ShowAsync(id, ct);
-    }
+    Task<IActionResult> AfterAsync(string id, Tongxin.Web.Shared.Error? error, string done, CancellationToken ct) =>
+        AfterActionAsync(error, done, new { id }, () => ShowAsync(id, ct));
 }

@@ -59,12 +59,6 @@ public class ActivityModel(GetActivity.Handler get) : AppPage
     public async Task<IActionResult> OnPostAskLeaveAsync(long id, [FromServices] Leave.Handler leave, CancellationToken ct) =>
         await AfterAsync(id, (await leave.RequestAsync(id, Scope.PersonId, Reason, DateTime.UtcNow, ct)).Error, "请假申请已提交", ct);
 
-    async Task<IActionResult> AfterAsync(long id, Error? error, string done, CancellationToken ct)
-    {
-        if (error is null) { TempData["Flash"] = L[done].Value; return RedirectToPage(new { id }); }
-        if (error.Kind is ErrorKind.NotFound) return NotFound();
-        if (error.Kind is ErrorKind.Forbidden) return Forbid();
-        ModelState.AddModelError("", error.Message);
-        return await ShowAsync(id, ct);
-    }
+    Task<IActionResult> AfterAsync(long id, Error? error, string done, CancellationToken ct) =>
+        AfterActionAsync(error, done, new { id }, () => ShowAsync(id, ct));
 }

@@ -57,12 +57,6 @@ public class DetailsModel(GetOrgDetail.Handler detail, AppDbContext db) : AppPag
         return await After(id, r.Error, "组织已撤销", ct);
     }
 
-    async Task<IActionResult> After(long id, Tongxin.Web.Shared.Error? error, string done, CancellationToken ct)
-    {
-        if (error is null) { TempData["Flash"] = L[done].Value; return RedirectToPage(new { id }); }
-        if (error.Kind is Tongxin.Web.Shared.ErrorKind.NotFound) return NotFound();
-        if (error.Kind is Tongxin.Web.Shared.ErrorKind.Forbidden) return Forbid();
-        ModelState.AddModelError("", error.Message);
-        return await Show(id, ct);
-    }
+    Task<IActionResult> After(long id, Tongxin.Web.Shared.Error? error, string done, CancellationToken ct) =>
+        AfterActionAsync(error, done, new { id }, () => Show(id, ct));
 }

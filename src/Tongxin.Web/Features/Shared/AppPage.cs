@@ -36,5 +36,16 @@ public abstract class AppPage : PageModel
         }
     }
 
+    /// <summary>After a form action: flash and redirect on success; otherwise 404/403, or the page again with the message.</summary>
+    protected async Task<IActionResult> AfterActionAsync(Error? error, string done, object routeValues, Func<Task<IActionResult>> reshow)
+    {
+        if (error is null)
+        {
+            TempData["Flash"] = L[done].Value;
+            return RedirectToPage(routeValues);
+        }
+        return Fail(error) ?? await reshow();
+    }
+
     protected static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 }

@@ -357,6 +357,15 @@ public class AlertTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("第二党支部本季度尚未召开支部党员大会", reminders);
         Assert.DoesNotContain("第一党支部", reminders);
         Assert.DoesNotContain("离退休干部党支部", reminders);
+
+        // Once the record is written the "unrecorded" alert closes; the others stay while they hold.
+        var unrecorded = await app.WithDbAsync(db => db.Activities.Where(a => a.Topic == "专题党课").Select(a => a.Id).SingleAsync());
+        using (var s = app.Services.CreateScope())
+            Assert.True((await s.ServiceProvider.GetRequiredService<RecordActivity.Handler>().Handle(unrecorded, "已补记", null, scope, DateTime.UtcNow)).Ok);
+        using (var s = app.Services.CreateScope()) await s.ServiceProvider.GetRequiredService<RaiseAlerts.Handler>().RunAsync(day);
+        var open = await app.WithDbAsync(db => db.Alerts.Where(a => a.ClosedAt == null).Select(a => a.Message).ToListAsync());
+        Assert.DoesNotContain(open, m => m.Contains("专题党课"));
+        Assert.Contains(open, m => m.StartsWith("第二党支部本季度尚未召开支部党员大会"));
     }
 }
 

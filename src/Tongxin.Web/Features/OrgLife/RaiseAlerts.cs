@@ -21,6 +21,7 @@ public static class RaiseAlerts
         public async Task<int> RunAsync(DateOnly today, CancellationToken ct = default)
         {
             var raised = 0;
+            var stillMissing = new HashSet<string>();
             var roots = await db.Organizations.Where(o => o.ParentId == null && o.ClosedAt == null).ToListAsync(ct);
             foreach (var root in roots)
             {
@@ -33,8 +34,12 @@ public static class RaiseAlerts
                     var report = await compliance.Handle(scope, null, period, today, ct);
                     foreach (var unit in report!.Units)
                         foreach (var t in unit.Types.Where(t => t.Missing.Any(m => m == period)))
-                            raised += await RaiseAsync(root.TenantId, unit.OrgId, "missing", $"missing:{unit.OrgId}:{t.Type}:{period.Code}",
+                        {
+                            var key = $"missing:{unit.OrgId}:{t.Type}:{period.Code}";
+                            stillMissing.Add(key);
+                            raised += await RaiseAsync(root.TenantId, unit.OrgId, "missing", key,
                                 $"{unit.Name}{PeriodWord(kind)}尚未召开{t.Type.DisplayName()}（{period.Label}，{period.End:yyyy-MM-dd}截止）", ct);
+                        }
                 }
             }
 
@@ -53,7 +58,21 @@ public static class RaiseAlerts
             foreach (var a in unrecorded)
                 raised += await RaiseAsync(a.TenantId, a.OrgId, "unrecorded", $"unrecorded:{a.Id}",
                     $"{a.OrgName}{Clock.ToLocal(a.StartsAt):yyyy-MM-dd}的“{a.Topic}”已结束超过{UnrecordedAfterDays}天，尚未记录活动纪实", ct);
+            await CloseSettledAsync(stillMissing, unrecorded.Select(a => $"unrecorded:{a.Id}").ToHashSet(), ct);
             return raised;
+        }
+
+        /// <summary>
+        /// An alert closes once it no longer holds: the meeting was held (or its period is over — the compliance page
+        /// then shows the miss in red), the record was written.
+        /// </summary>
+        async Task CloseSettledAsync(HashSet<string> missing, HashSet<string> unrecorded, CancellationToken ct)
+        {
+            var open = await db.Alerts.Where(a => a.ClosedAt == null && (a.Kind == "missing" || a.Kind == "unrecorded")).ToListAsync(ct);
+            var now = DateTime.UtcNow;
+            foreach (var alert in open.Where(a => !(a.Kind == "missing" ? missing : unrecorded).Contains(a.Key)))
+                alert.ClosedAt = now;
+            await db.SaveChangesAsync(ct);
         }
 
         async Task<int> RaiseAsync(long tenantId, long orgId, string kind, string key, string message, CancellationToken ct)

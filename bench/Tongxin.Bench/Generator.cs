@@ -24,7 +24,7 @@ public sealed class Generator(DatabaseSettings db, int seed)
     readonly List<Organization> branches = [];
     long nextId = 1;
 
-    public (int Orgs, int People) Run(Scale scale)
+    public (int Orgs, int People, int Activities) Run(Scale scale)
     {
         BuildTree(scale);
         using DbConnection conn = db.Provider == DbProvider.Postgres
@@ -32,7 +32,48 @@ public sealed class Generator(DatabaseSettings db, int seed)
         conn.Open();
         var people = db.Provider == DbProvider.Postgres
             ? WritePostgres((NpgsqlConnection)conn, scale) : WriteSqlite((SqliteConnection)conn, scale);
-        return (orgs.Count, people);
+        var activities = WriteActivities(conn);
+        return (orgs.Count, people, activities);
+    }
+
+    /// <summary>
+    /// A year (2026, January–October) of held meetings per branch: monthly 主题党日 and 支委会, quarterly 党员大会
+    /// (every fifth branch skips Q3), so the compliance overview has real work to do. No attendees.
+    /// </summary>
+    int WriteActivities(DbConnection conn)
+    {
+        using var tx = conn.BeginTransaction();
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = db.Provider == DbProvider.Postgres
+            ? "INSERT INTO \"Activities\" (\"TenantId\",\"OrgId\",\"Type\",\"Topic\",\"StartsAt\",\"EndsAt\",\"Place\",\"Status\",\"QuorumMet\",\"SignInSecret\",\"CreatedBy\",\"CreatedAt\") VALUES (@t,@o,@ty,@top,@s,@e,'会议室','Held',@q,@sec,'bench',@s)"
+            : "INSERT INTO Activities (TenantId,OrgId,Type,Topic,StartsAt,EndsAt,Place,Status,QuorumMet,SignInSecret,CreatedBy,CreatedAt) VALUES (@t,@o,@ty,@top,@s,@e,'会议室','Held',@q,@sec,'bench',@s)";
+        var names = new[] { "t", "o", "ty", "top", "s", "e", "q", "sec" };
+        var ps = names.Select(n => { var p = cmd.CreateParameter(); p.ParameterName = n; cmd.Parameters.Add(p); return p; }).ToArray();
+        var secret = new byte[32];
+        var count = 0;
+        void Add(Organization b, string type, string topic, DateTime startsUtc, bool? quorum)
+        {
+            object?[] v = [b.TenantId, b.Id, type, topic, startsUtc, startsUtc.AddHours(2), quorum, secret];
+            for (var i = 0; i < v.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
+            if (db.Provider == DbProvider.Sqlite)
+            {
+                ps[4].Value = startsUtc.ToString("yyyy-MM-dd HH:mm:ss");
+                ps[5].Value = startsUtc.AddHours(2).ToString("yyyy-MM-dd HH:mm:ss");
+            }
+            cmd.ExecuteNonQuery();
+            count++;
+        }
+        foreach (var b in branches)
+            for (var m = 1; m <= 10; m++)
+            {
+                var day = new DateTime(2026, m, 10, 7, 0, 0, DateTimeKind.Utc);
+                Add(b, "ThemedPartyDay", $"{m}月主题党日", day, null);
+                if (b.Type == OrgType.OrganBranch) Add(b, "CommitteeMeeting", $"{m}月支委会", day.AddDays(-5), true);
+                if (m % 3 == 0 && !(m == 9 && b.Id % 5 == 0)) Add(b, "BranchMeeting", $"第{m / 3}季度党员大会", day.AddDays(10), true);
+            }
+        tx.Commit();
+        return count;
     }
 
     void BuildTree(Scale s)

@@ -17,9 +17,9 @@ var sw = Stopwatch.StartNew();
 db.Migrate();
 var migrate = sw.Elapsed;
 sw.Restart();
-var (orgs, people) = new Generator(db, seed: 42).Run(scale);
+var (orgs, people, activities) = new Generator(db, seed: 42).Run(scale);
 var generate = sw.Elapsed;
-Console.WriteLine($"migrate: {migrate.TotalSeconds:F1} s; generate: {orgs:N0} organisations, {people:N0} people in {generate.TotalSeconds:F1} s " +
+Console.WriteLine($"migrate: {migrate.TotalSeconds:F1} s; generate: {orgs:N0} organisations, {people:N0} people, {activities:N0} activities in {generate.TotalSeconds:F1} s " +
                   $"({people / generate.TotalSeconds:N0} people/s); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MiB");
 
 var options = new DbContextOptionsBuilder<AppDbContext>();

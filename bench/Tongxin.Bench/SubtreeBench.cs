@@ -46,6 +46,20 @@ public static class SubtreeBench
                 """, city.Path + "%");
         });
         rows.Add(Row($"people of one city, page 5 of {total:N0}, with total", appPage, rawPage));
+
+        // 三会一课 compliance of one city for 2026, seen on 2026-11-22.
+        var compliance = new Tongxin.Web.Features.OrgLife.GetCompliance.Handler(ctx);
+        var year = Tongxin.Web.Features.OrgLife.Period.Of(Tongxin.Web.Features.OrgLife.RulePeriod.Year, new DateOnly(2026, 11, 22));
+        var units = 0;
+        var appCompliance = await Time(async () => units = (await compliance.Handle(scope, null, year, new DateOnly(2026, 11, 22)))!.Units.Count);
+        var month = db.Provider == DbProvider.Postgres ? "date_trunc('month', a.\"StartsAt\")" : "substr(a.\"StartsAt\", 1, 7)";
+        var rawCompliance = await Time(() => RawAsync(db, $"""
+            SELECT a."OrgId", a."Type", {month}, COUNT(*) FROM "Activities" a
+            WHERE a."OrgId" IN (SELECT "Id" FROM "Organizations" WHERE "Path" LIKE @prefix AND "ClosedAt" IS NULL)
+              AND a."Status" = 'Held' AND a."StartsAt" >= '2025-12-31 16:00:00' AND a."StartsAt" < '2026-12-31 16:00:00'
+            GROUP BY a."OrgId", a."Type", {month}
+            """, city.Path + "%"));
+        rows.Add(Row($"三会一课 compliance of one city for a year ({units:N0} units)", appCompliance, rawCompliance));
         return rows;
     }
 

@@ -55,7 +55,14 @@ public static class ComplianceCalendar
         while (d <= period.End)
         {
             var rule = RuleOn(rules, type, d);
-            if (rule.Period == RulePeriod.None || rule.MinCount == 0) { d = d.AddDays(1); continue; }
+            if (rule.Period == RulePeriod.None || rule.MinCount == 0)
+            {
+                // Nothing required until the next rule for this type takes effect, if any.
+                var next = rules.Where(r => r.Type == type && r.EffectiveFrom > d).Select(r => (DateOnly?)r.EffectiveFrom).Min();
+                if (next is null) yield break;
+                d = next.Value;
+                continue;
+            }
             var sub = Period.Of(rule.Period, d);
             if (RuleOn(rules, type, sub.Start) is { } atStart && atStart.Period == rule.Period) rule = atStart;
             yield return (sub, rule);

@@ -52,10 +52,9 @@ public static class Attachments
     {
         public async Task<Result<long>> AddAsync(long activityId, string fileName, Stream content, long length, Scope scope, string userName, CancellationToken ct = default)
         {
-            var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId, ct);
-            var org = activity is null ? null : await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct);
-            if (activity is null || org is null || !scope.Can(Permissions.OrgLife.View, org.Path)) return Error.NotFound();
-            if (!scope.Can(Permissions.OrgLife.Plan, org.Path)) return Error.Forbidden();
+            var access = await ActivityAccess.ForPlannerAsync(db, activityId, scope, track: false, ct);
+            if (!access.Ok) return access.Error!;
+            var activity = access.Value!;
             if (length <= 0) return Error.Validation("请选择要上传的文件", "Upload");
             if (length > MaxBytes) return Error.Validation("文件不能超过10MB", "Upload");
             var head = new byte[8];

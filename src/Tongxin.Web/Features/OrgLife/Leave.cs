@@ -30,10 +30,9 @@ public static class Leave
         public async Task<Result<long>> DecideAsync(long attendeeId, bool grant, Scope scope, string userName, CancellationToken ct = default)
         {
             var attendee = await db.Attendees.FirstOrDefaultAsync(a => a.Id == attendeeId, ct);
-            var activity = attendee is null ? null : await db.Activities.AsNoTracking().FirstAsync(a => a.Id == attendee.ActivityId, ct);
-            var org = activity is null ? null : await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct);
-            if (attendee is null || org is null || !scope.Can(Permissions.OrgLife.View, org.Path)) return Error.NotFound();
-            if (!scope.Can(Permissions.OrgLife.Plan, org.Path)) return Error.Forbidden();
+            if (attendee is null) return Error.NotFound();
+            var access = await ActivityAccess.ForPlannerAsync(db, attendee.ActivityId, scope, track: false, ct);
+            if (!access.Ok) return access.Error!;
             if (attendee.Leave != LeaveStatus.Requested) return Error.Conflict("没有待审批的请假");
             attendee.Leave = grant ? LeaveStatus.Granted : LeaveStatus.Refused;
             attendee.LeaveDecidedBy = userName;

@@ -26,10 +26,9 @@ public static class RecordActivity
     {
         public async Task<Result<long>> Handle(long activityId, string? minutes, string? decisions, Scope scope, DateTime utcNow, CancellationToken ct = default)
         {
-            var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == activityId, ct);
-            var org = activity is null ? null : await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct);
-            if (activity is null || org is null || !scope.Can(Permissions.OrgLife.View, org.Path)) return Error.NotFound();
-            if (!scope.Can(Permissions.OrgLife.Plan, org.Path)) return Error.Forbidden();
+            var access = await ActivityAccess.ForPlannerAsync(db, activityId, scope, track: true, ct);
+            if (!access.Ok) return access.Error!;
+            var activity = access.Value!;
             if (minutes is not null && ContainsHtml(minutes)) return Error.Validation("会议记录不能包含HTML代码，请使用纯文本或Markdown", "Minutes");
             if (decisions is not null && ContainsHtml(decisions)) return Error.Validation("决议事项不能包含HTML代码", "Decisions");
 

@@ -32,10 +32,9 @@ public static class SignIn
         /// <summary>A secretary records a sign-in by hand (paper sheet), with the reason.</summary>
         public async Task<Result<Done>> ManualAsync(long activityId, long personId, string? reason, Scope scope, DateTime utcNow, CancellationToken ct = default)
         {
-            var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId, ct);
-            var org = activity is null ? null : await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct);
-            if (activity is null || org is null || !scope.Can(Permissions.OrgLife.View, org.Path)) return Error.NotFound();
-            if (!scope.Can(Permissions.OrgLife.Plan, org.Path)) return Error.Forbidden();
+            var access = await ActivityAccess.ForPlannerAsync(db, activityId, scope, track: false, ct);
+            if (!access.Ok) return access.Error!;
+            var activity = access.Value!;
             if (string.IsNullOrWhiteSpace(reason)) return Error.Validation("补签须说明原因", "Reason");
             if (activity.Status == ActivityStatus.Cancelled) return Error.Conflict("活动已取消");
             if (utcNow < activity.StartsAt - Activity.SignInOpensBefore) return Error.Validation("活动尚未开始，不能补签");

@@ -31,3 +31,5 @@ await using (var ctx = new AppDbContext(options.Options))
 }
 foreach (var line in await SignInBench.RunAsync(db))
     Console.WriteLine(line);
+foreach (var line in await HttpSignInBench.RunAsync(db))
+    Console.WriteLine(line);

@@ -16,7 +16,8 @@ namespace Tongxin.Bench;
 /// </summary>
 public static class SignInBench
 {
-    const int Members = 2000, Concurrency = 64;
+    const int Members = 2000;
+    static readonly int Concurrency = int.TryParse(Environment.GetEnvironmentVariable("BENCH_CONCURRENCY"), out var c) ? c : 64;
 
     public static async Task<IEnumerable<string>> RunAsync(DatabaseSettings db)
     {

@@ -24,6 +24,8 @@ public static class FeatureRegistration
         s.AddScoped<VerifyAuditChain.Handler>();
         s.AddScoped<OrgLife.PlanActivity.Handler>();
         s.AddScoped<OrgLife.SignIn.Handler>();
+        s.AddSingleton<OrgLife.SignInQueue>();
+        s.AddHostedService(sp => sp.GetRequiredService<OrgLife.SignInQueue>());
         s.AddScoped<OrgLife.Leave.Handler>();
         s.AddScoped<OrgLife.RecordActivity.Handler>();
         s.AddScoped<OrgLife.GetActivity.Handler>();

@@ -58,17 +58,28 @@ public class AuditTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task ConcurrentWriters_KeepOneUnbrokenChain()
+    public async Task ConcurrentWriters_KeepEveryStreamUnbrokenAndGapless()
     {
         var b1 = await app.OrgIdAsync("第一党支部");
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => app.WithDbAsync(async db =>
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => app.WithDbAsync(async db =>
         {
             db.People.Add(new Tongxin.Web.Features.People.Person { Name = $"并发{i}", NameInitials = "bf", OrgId = b1, TenantId = 1, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         })));
-        var entries = await app.WithDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).ToListAsync());
-        Assert.Null(AuditChain.FirstBroken(entries));
-        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Id));
+        var entries = await app.WithDbAsync(db => db.AuditEntries.ToListAsync());
+        Assert.Equal(before + 40, entries.Count);
+        foreach (var stream in entries.GroupBy(e => e.Stream))
+        {
+            var inOrder = stream.OrderBy(e => e.Seq).ToList();
+            Assert.Null(AuditChain.FirstBroken(inOrder));
+            Assert.Equal(Enumerable.Range(1, inOrder.Count).Select(i => (long)i), inOrder.Select(e => e.Seq));
+        }
+        Assert.Equal(new VerifyAuditChain.Report(entries.Count, null), await app.WithDbAsync(db => new VerifyAuditChain.Handler(db).Handle()));
+        // PostgreSQL writers spread over the streams instead of queuing on one; SQLite has one writer and one stream.
+        var streams = entries.Select(e => e.Stream).Distinct().Count();
+        if (app.Services.GetRequiredService<DatabaseSettings>().Provider == DbProvider.Postgres) Assert.True(streams > 1, $"{streams} stream(s)");
+        else Assert.Equal(1, streams);
     }
 }
 

@@ -10,7 +10,7 @@ public class AuditChainTests
         var prev = AuditChain.Genesis;
         for (var i = 1; i <= n; i++)
         {
-            var e = new AuditEntry { Id = i, At = new DateTime(2026, 11, 22, 8, 0, i, DateTimeKind.Utc), UserName = "admin",
+            var e = new AuditEntry { Id = i, Seq = i, At = new DateTime(2026, 11, 22, 8, 0, i, DateTimeKind.Utc), UserName = "admin",
                 Action = "Update", EntityType = "Person", EntityId = i.ToString(), Before = "{\"Name\":\"甲\"}", After = "{\"Name\":\"乙\"}", PrevHash = prev };
             e.Hash = AuditChain.Compute(e, prev);
             prev = e.Hash;
@@ -35,6 +35,16 @@ public class AuditChainTests
     {
         var chain = Chain(5);
         chain.RemoveAt(1);
+        Assert.Equal(3, AuditChain.FirstBroken(chain));
+    }
+
+    [Fact]
+    public void RemovedEntryWithSuccessorsRehashed_ShowsAsAGapInTheSequence()
+    {
+        var chain = Chain(4);
+        chain.RemoveAt(1);
+        var prev = chain[0].Hash;
+        foreach (var e in chain.Skip(1)) { e.PrevHash = prev; e.Hash = AuditChain.Compute(e, prev); prev = e.Hash; }
         Assert.Equal(3, AuditChain.FirstBroken(chain));
     }
 

@@ -9,25 +9,30 @@ public static class VerifyAuditChain
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>Walks the whole chain in id order, in batches, and reports the first broken link.</summary>
+        /// <summary>
+        /// Walks every stream in sequence order, in batches, and reports the first broken entry. Sequences are gapless,
+        /// so a deleted entry shows as a gap even if the hashes after it were rewritten.
+        /// </summary>
         public async Task<Report> Handle(CancellationToken ct = default)
         {
             const int batch = 5000;
-            var prev = AuditChain.Genesis;
-            long lastId = 0, count = 0, expectedId = 1;
-            while (true)
+            long count = 0;
+            var streams = await db.AuditEntries.Select(a => a.Stream).Distinct().OrderBy(s => s).ToListAsync(ct);
+            foreach (var stream in streams)
             {
-                var page = await db.AuditEntries.AsNoTracking().Where(a => a.Id > lastId).OrderBy(a => a.Id)
-                    .Take(batch).ToListAsync(ct);
-                if (page.Count == 0) return new Report(count, null);
-                foreach (var e in page)
+                var (prev, lastSeq) = (AuditChain.Genesis, 0L);
+                while (true)
                 {
-                    // Ids are gapless, so a deleted entry shows as a gap even if hashes were rewritten after it.
-                    if (e.Id != expectedId || AuditChain.FirstBroken([e], prev) is not null) return new Report(count, e.Id);
-                    prev = e.Hash; count++; expectedId++;
+                    var page = await db.AuditEntries.AsNoTracking().Where(a => a.Stream == stream && a.Seq > lastSeq)
+                        .OrderBy(a => a.Seq).Take(batch).ToListAsync(ct);
+                    if (page.Count == 0) break;
+                    var broken = AuditChain.FirstBroken(page, prev, lastSeq + 1);
+                    if (broken is not null) return new Report(count + page.TakeWhile(e => e.Id != broken).Count(), broken);
+                    count += page.Count;
+                    (prev, lastSeq) = (page[^1].Hash, page[^1].Seq);
                 }
-                lastId = page[^1].Id;
             }
+            return new Report(count, null);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Tongxin.Web.Features.Api;
 using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Shared;
@@ -25,10 +26,9 @@ public static class OrgLifeApi
                 Clock.Show(r.StartsAt), Clock.Show(r.EndsAt), r.Place, r.Status.ToString(), r.SignedInAt is not null, r.Leave.ToString())));
         });
 
-        api.MapPost("/signin", async (SignInRequest req, AccessScope access, SignIn.Handler signIn, CancellationToken ct) =>
+        api.MapPost("/signin", async (SignInRequest req, HttpContext http, SignInQueue queue, CancellationToken ct) =>
         {
-            var scope = await access.CurrentAsync(ct);
-            var result = await signIn.WithTokenAsync(req.Token, scope.PersonId, DateTime.UtcNow, ct);
+            var result = await queue.SignInAsync(req.Token, http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, http.User.Identity!.Name!, DateTime.UtcNow, ct);
             return result.Ok
                 ? Results.Ok(new { activityId = result.Value!.ActivityId, outcome = result.Value.Outcome.ToString() })
                 : ApiEndpoints.Problem(result.Error!);

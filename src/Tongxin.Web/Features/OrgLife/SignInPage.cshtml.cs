@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Web.Features.Shared;
@@ -35,9 +36,9 @@ public class SignInPageModel(AppDbContext db) : AppPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromServices] SignIn.Handler signIn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] SignInQueue queue, CancellationToken ct)
     {
-        var result = await signIn.WithTokenAsync(Token, Scope.PersonId, DateTime.UtcNow, ct);
+        var result = await queue.SignInAsync(Token, User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.Identity!.Name!, DateTime.UtcNow, ct);
         if (!result.Ok) return Refuse(result.Error!.StatusCode, result.Error.Message);
         Done = result.Value;
         Activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Done!.ActivityId, ct);

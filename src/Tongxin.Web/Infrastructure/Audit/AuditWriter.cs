@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tongxin.Web.Features.Audit;
 using Tongxin.Web.Infrastructure.Data;
 
@@ -20,11 +21,14 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
 
 /// <summary>
 /// Writes one audit entry per changed entity, in the same transaction as the change, chained by hash.
-/// Ids are assigned under a lock (PostgreSQL advisory lock; SQLite's write lock) so the chain never forks.
+/// The log is <see cref="Streams"/> chains (decision 0007): a transaction appends to one stream under that stream's
+/// lock (a PostgreSQL advisory lock; on SQLite the database's single write lock), so a stream never forks and
+/// concurrent writers only queue when every stream is busy.
 /// </summary>
 public static class AuditWriter
 {
-    const long ChainLockKey = 0x7458_4155_4449_54; // "tXAUDIT"
+    public const int Streams = 64;
+    const int ChainLockClass = 0x7458_4155; // "tXAU"
     static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SignInSecret"];
     static readonly JsonSerializerOptions Json = new()
     {
@@ -49,24 +53,44 @@ public static class AuditWriter
 
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-        var count = await save();
+        int count;
+        if (pending.Any(p => HasTemporaryKey(p.Entry)))
+        {
+            // New rows with database-generated keys: save them first so their entries can name them.
+            count = await save();
+            await AppendEntriesAsync(db, userName, pending, ct);
+            await save();
+        }
+        else
+        {
+            // Keys are known: the change and its entries go to the database in one batch.
+            var entries = await AppendEntriesAsync(db, userName, pending, ct);
+            try { count = await save() - entries.Count; }
+            catch
+            {
+                foreach (var e in entries) db.Entry(e).State = EntityState.Detached;
+                throw;
+            }
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
+        return count;
+    }
 
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct);
-        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-        var (id, prev) = last is null ? (0L, AuditChain.Genesis) : (last.Id, last.Hash);
+    static async Task<List<AuditEntry>> AppendEntriesAsync(AppDbContext db, string userName, List<Pending> pending, CancellationToken ct)
+    {
+        var (stream, seq, prev) = await LockStreamAsync(db, ct);
         var now = DateTime.UtcNow;
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-
+        var entries = new List<AuditEntry>(pending.Count);
         foreach (var p in pending)
         {
             var entry = new AuditEntry
             {
-                Id = ++id,
+                Stream = stream,
+                Seq = ++seq,
                 TenantId = TenantOf(p.Entry),
                 At = now,
-                UserName = userName,
+                UserName = db.ActorOf(p.Entry.Entity) ?? userName,
                 Action = p.State switch { EntityState.Added => "Create", EntityState.Deleted => "Delete", _ => "Update" },
                 EntityType = p.Entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(p.Entry),
@@ -76,11 +100,46 @@ public static class AuditWriter
             };
             entry.Hash = AuditChain.Compute(entry, prev);
             prev = entry.Hash;
-            db.AuditEntries.Add(entry);
+            entries.Add(entry);
         }
-        await save();
-        if (tx is not null) await tx.CommitAsync(ct);
-        return count;
+        db.AuditEntries.AddRange(entries);
+        return entries;
+    }
+
+    static bool HasTemporaryKey(EntityEntry e) =>
+        e.State == EntityState.Added && e.Metadata.FindPrimaryKey()!.Properties.Any(p => e.Property(p.Name).IsTemporary);
+
+    /// <summary>
+    /// Locks a stream and reads its last entry. On PostgreSQL: the first free stream starting from a random one, or
+    /// a wait for that one when all are busy, in one round trip — the second statement of the batch takes its
+    /// snapshot after the first has the lock, so it sees the previous holder's committed entry.
+    /// SQLite has one writer at a time (the first save already holds the write lock), so it keeps stream 0.
+    /// </summary>
+    static async Task<(int Stream, long Seq, string Hash)> LockStreamAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            var last = await db.AuditEntries.AsNoTracking().Where(a => a.Stream == 0).OrderByDescending(a => a.Seq)
+                .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
+            return last is null ? (0, 0L, AuditChain.Genesis) : (0, last.Seq, last.Hash);
+        }
+        var start = Random.Shared.Next(Streams);
+        var conn = db.Database.GetDbConnection();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = $"""
+            SELECT set_config('tongxin.audit_stream', COALESCE(
+                (SELECT s FROM (SELECT (g + {start}) % {Streams} AS s FROM generate_series(0, {Streams - 1}) g) x
+                 WHERE pg_try_advisory_xact_lock({ChainLockClass}, s) LIMIT 1),
+                (SELECT {start} FROM (SELECT pg_advisory_xact_lock({ChainLockClass}, {start})) l))::text, true);
+            SELECT "Seq", "Hash" FROM "AuditEntries" WHERE "Stream" = current_setting('tongxin.audit_stream')::int
+            ORDER BY "Seq" DESC LIMIT 1;
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var stream = int.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
+        await reader.NextResultAsync(ct);
+        return await reader.ReadAsync(ct) ? (stream, reader.GetInt64(0), reader.GetString(1)) : (stream, 0L, AuditChain.Genesis);
     }
 
     static Pending Capture(EntityEntry e)

@@ -41,6 +41,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
         cb.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    readonly Dictionary<object, string> actors = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Audits this entity's change as done by <paramref name="userName"/> (a batch saving changes of several users).</summary>
+    public void ActAs(object entity, string userName) => actors[entity] = userName;
+
+    internal string? ActorOf(object entity) => actors.GetValueOrDefault(entity);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

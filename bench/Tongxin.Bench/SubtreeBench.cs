@@ -53,12 +53,25 @@ public static class SubtreeBench
         var units = 0;
         var appCompliance = await Time(async () => units = (await compliance.Handle(scope, null, year, new DateOnly(2026, 11, 22)))!.Units.Count);
         var month = db.Provider == DbProvider.Postgres ? "date_trunc('month', a.\"StartsAt\")" : "substr(a.\"StartsAt\", 1, 7)";
-        var rawCompliance = await Time(() => RawAsync(db, $"""
-            SELECT a."OrgId", a."Type", {month}, COUNT(*) FROM "Activities" a
-            WHERE a."OrgId" IN (SELECT "Id" FROM "Organizations" WHERE "Path" LIKE @prefix AND "ClosedAt" IS NULL)
-              AND a."Status" = 'Held' AND a."StartsAt" >= '2025-12-31 16:00:00' AND a."StartsAt" < '2026-12-31 16:00:00'
-            GROUP BY a."OrgId", a."Type", {month}
-            """, city.Path + "%"));
+        // The same question in hand-written SQL: the units, held meetings counted per unit/type/month, which units
+        // have a committee, and each member's attendance — what the page shows, without the calendar evaluation.
+        const string subtree = """SELECT "Id" FROM "Organizations" WHERE "Path" LIKE @prefix AND "ClosedAt" IS NULL""";
+        var rawCompliance = await Time(async () =>
+            await RawAsync(db, """SELECT "Id", "Name", "Type", "TenantId", "StartDate", "EndDate" FROM "Organizations" WHERE "Path" LIKE @prefix AND "ClosedAt" IS NULL ORDER BY "Path" """, city.Path + "%")
+            + await RawAsync(db, $"""
+                SELECT a."OrgId", a."Type", {month}, COUNT(*) FROM "Activities" a
+                WHERE a."OrgId" IN ({subtree})
+                  AND a."Status" = 'Held' AND a."StartsAt" >= '2025-12-31 16:00:00' AND a."StartsAt" < '2026-12-31 16:00:00'
+                GROUP BY a."OrgId", a."Type", {month}
+                """, city.Path + "%")
+            + await RawAsync(db, $"""SELECT DISTINCT "OrgId" FROM "CommitteeMembers" WHERE "OrgId" IN ({subtree})""", city.Path + "%")
+            + await RawAsync(db, $"""
+                SELECT p."Id", p."Name", o."Name", COUNT(*), SUM(CASE WHEN x."SignedInAt" IS NULL THEN 0 ELSE 1 END)
+                FROM "Attendees" x JOIN "Activities" a ON a."Id" = x."ActivityId" JOIN "People" p ON p."Id" = x."PersonId"
+                JOIN "Organizations" o ON o."Id" = p."OrgId"
+                WHERE a."OrgId" IN ({subtree}) AND a."Status" = 'Held' AND a."StartsAt" >= '2025-12-31 16:00:00' AND a."StartsAt" < '2026-12-31 16:00:00'
+                GROUP BY p."Id", p."Name", o."Name"
+                """, city.Path + "%"));
         rows.Add(Row($"三会一课 compliance of one city for a year ({units:N0} units)", appCompliance, rawCompliance));
         return rows;
     }

@@ -23,10 +23,14 @@ public static class ComplianceCalendar
     /// are required. Red: an ended sub-period fell short. Amber: the current one is still short. Green otherwise.
     /// </summary>
     public static TypeCompliance Evaluate(ActivityType type, Period period, IEnumerable<FrequencyRuleValue> rules,
+        IEnumerable<DateOnly> heldDates, DateOnly today) =>
+        EvaluateScheduled(type, period, Schedule(period, rules, type), heldDates, today);
+
+    /// <summary>The same, with the schedule worked out once for many units under the same rules.</summary>
+    public static TypeCompliance EvaluateScheduled(ActivityType type, Period period, IReadOnlyList<(Period Sub, FrequencyRuleValue Rule)> kinds,
         IEnumerable<DateOnly> heldDates, DateOnly today)
     {
-        var dates = heldDates.ToList();
-        var kinds = SubPeriods(period, rules, type).ToList();
+        var dates = heldDates as IReadOnlyCollection<DateOnly> ?? heldDates.ToList();
         if (kinds.Count == 0) return new TypeCompliance(type, 0, dates.Count(period.Contains), [], Rag.NotRequired);
 
         // Held is counted over the periods judged, so "1/1" for a yearly meeting held in March reads right in November.
@@ -49,6 +53,9 @@ public static class ComplianceCalendar
     /// The rule's own periods overlapping the view; a rule coarser than the view (a yearly rule seen for one month)
     /// is judged on its whole period, so callers pass held dates for at least the enclosing year.
     /// </summary>
+    public static IReadOnlyList<(Period Sub, FrequencyRuleValue Rule)> Schedule(Period period, IEnumerable<FrequencyRuleValue> rules, ActivityType type) =>
+        SubPeriods(period, rules, type).ToList();
+
     static IEnumerable<(Period, FrequencyRuleValue)> SubPeriods(Period period, IEnumerable<FrequencyRuleValue> rules, ActivityType type)
     {
         var d = period.Start;

@@ -34,9 +34,11 @@ public static class GetCompliance
                 orgs = orgs.Where(o => o.Path.StartsWith(path));
             }
             var branchTypes = Enum.GetValues<OrgType>().Where(t => t.IsBranch() || t == OrgType.PartyGroup).ToList();
-            var units = await orgs.Where(o => branchTypes.Contains(o.Type)).OrderBy(o => o.Path)
+            var unitsQuery = orgs.Where(o => branchTypes.Contains(o.Type));
+            // The subtree as a subquery, not a list of ids: the planners use the path index that way.
+            var unitIds = unitsQuery.Select(o => o.Id);
+            var units = await unitsQuery.OrderBy(o => o.Path)
                 .Select(o => new { o.Id, o.Name, o.Type, o.TenantId, o.StartDate, o.EndDate }).ToListAsync(ct);
-            var ids = units.Select(u => u.Id).ToList();
             var tenants = units.Select(u => u.TenantId).Distinct().ToList();
             var rules = (await db.FrequencyRules.Where(r => tenants.Contains(r.TenantId)).ToListAsync(ct))
                 .GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.Select(r => new FrequencyRuleValue(r.Type, r.EffectiveFrom, r.Period, r.MinCount)).ToList());
@@ -44,13 +46,18 @@ public static class GetCompliance
             // Held dates from the start of the year, so a rule coarser than the view is judged on its whole period.
             var from = Clock.ToUtc(Period.Of(RulePeriod.Year, period.Start).Start.ToDateTime(TimeOnly.MinValue));
             var to = Clock.ToUtc(Period.Of(RulePeriod.Year, period.End).End.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            var activities = await db.Activities.Where(a => ids.Contains(a.OrgId) && a.StartsAt >= from && a.StartsAt < to && a.Status == ActivityStatus.Held)
-                .Select(a => new { a.OrgId, a.Type, a.StartsAt, a.Status, a.QuorumMet }).ToListAsync(ct);
-            var counted = activities.Where(a => a.Status == ActivityStatus.Held && (!a.Type.Info().Quorum || a.QuorumMet == true))
+            // Only what counts: held, and quorate where a quorum applies.
+            var quorumTypes = ActivityTypes.All.Where(t => t.Quorum).Select(t => t.Type).ToList();
+            var counted = (await db.Activities
+                    .Where(a => unitIds.Contains(a.OrgId) && a.StartsAt >= from && a.StartsAt < to && a.Status == ActivityStatus.Held)
+                    .Where(a => !quorumTypes.Contains(a.Type) || a.QuorumMet == true)
+                    .Select(a => new { a.OrgId, a.Type, a.StartsAt }).ToListAsync(ct))
                 .ToLookup(a => (a.OrgId, a.Type), a => DateOnly.FromDateTime(Clock.ToLocal(a.StartsAt)));
-            var withCommittee = (await db.CommitteeMembers.Where(c => ids.Contains(c.OrgId) && c.Post != CommitteePost.Secretary)
+            var withCommittee = (await db.CommitteeMembers.Where(c => unitIds.Contains(c.OrgId) && c.Post != CommitteePost.Secretary)
                 .Select(c => c.OrgId).Distinct().ToListAsync(ct)).ToHashSet();
 
+            // Units of a tenant share their schedule (which months, quarters… are owed), so it is worked out once.
+            var schedules = new Dictionary<(long, ActivityType, Period), IReadOnlyList<(Period, FrequencyRuleValue)>>();
             var result = new List<Unit>();
             foreach (var u in units)
             {
@@ -59,11 +66,15 @@ public static class GetCompliance
                 // A temporary branch owes nothing outside its lifetime.
                 var view = u.Type == OrgType.TemporaryBranch ? Clip(period, u.StartDate, u.EndDate) : period;
                 var list = view is null ? [] : types
-                    .Select(t => ComplianceCalendar.Evaluate(t, view.Value, tenantRules, counted[(u.Id, t)], today))
+                    .Select(t => ComplianceCalendar.EvaluateScheduled(t, view.Value, ScheduleOf(u.TenantId, t, view.Value), counted[(u.Id, t)], today))
                     .Where(c => c.Status != Rag.NotRequired).ToList();
                 result.Add(new Unit(u.Id, u.Name, u.Type, list));
+
+                IReadOnlyList<(Period, FrequencyRuleValue)> ScheduleOf(long tenant, ActivityType t, Period p) =>
+                    schedules.TryGetValue((tenant, t, p), out var known) ? known
+                        : schedules[(tenant, t, p)] = ComplianceCalendar.Schedule(p, tenantRules, t);
             }
-            return new Report(period, result, await MembersAsync(ids, period, ct));
+            return new Report(period, result, await MembersAsync(unitIds, period, ct));
         }
 
         static bool Applies(ActivityTypeInfo t, OrgType unit, bool hasCommittee) => t.Audience switch
@@ -80,7 +91,7 @@ public static class GetCompliance
             return s <= e ? new Period(RulePeriod.None, s, e) : null;
         }
 
-        async Task<List<Member>> MembersAsync(List<long> orgIds, Period period, CancellationToken ct)
+        async Task<List<Member>> MembersAsync(IQueryable<long> orgIds, Period period, CancellationToken ct)
         {
             var fromUtc = Clock.ToUtc(period.Start.ToDateTime(TimeOnly.MinValue));
             var toUtc = Clock.ToUtc(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue));

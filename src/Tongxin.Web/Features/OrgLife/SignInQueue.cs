@@ -11,11 +11,9 @@ namespace Tongxin.Web.Features.OrgLife;
 /// request answers only after its own sign-in is committed. A lone scan is saved at once, as a batch of one.
 /// Decision 0007.
 /// </summary>
-public sealed class SignInQueue(IServiceScopeFactory scopes, ILogger<SignInQueue> log) : BackgroundService
+public sealed class SignInQueue(IServiceScopeFactory scopes, DatabaseSettings database, ILogger<SignInQueue> log) : BackgroundService
 {
     const int MaxBatch = 200;
-    // Two writers: one batch is checked and built while the other waits on the database.
-    const int Writers = 2;
 
     sealed record Pending(string? Token, string UserId, string UserName, DateTime At, TaskCompletionSource<Result<SignIn.Done>> Answer);
 
@@ -27,6 +25,10 @@ public sealed class SignInQueue(IServiceScopeFactory scopes, ILogger<SignInQueue
         await channel.Writer.WriteAsync(pending, ct);
         return await pending.Answer.Task;
     }
+
+    // On PostgreSQL two writers, so one batch is built while the other waits on the database; SQLite has one writer
+    // at a time anyway, and a second would only meet its lock.
+    int Writers => database.Provider == DbProvider.Postgres ? 2 : 1;
 
     protected override async Task ExecuteAsync(CancellationToken stop) =>
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(stop), CancellationToken.None)));

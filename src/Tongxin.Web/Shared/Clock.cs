@@ -23,6 +23,21 @@ public static class Clock
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 
+    /// <summary>
+    /// The zone's offset in minutes when it is the same throughout [fromUtc, toUtc] (China has had one since 1991),
+    /// checked every two weeks and at the end; null when daylight saving or a change falls inside.
+    /// </summary>
+    public static int? FixedOffsetMinutes(DateTime fromUtc, DateTime toUtc) => FixedOffsetMinutes(zone, fromUtc, toUtc);
+
+    public static int? FixedOffsetMinutes(TimeZoneInfo zone, DateTime fromUtc, DateTime toUtc)
+    {
+        var offset = zone.GetUtcOffset(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc));
+        for (var at = fromUtc; at < toUtc; at = at.AddDays(14))
+            if (zone.GetUtcOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) != offset) return null;
+        if (zone.GetUtcOffset(DateTime.SpecifyKind(toUtc, DateTimeKind.Utc)) != offset) return null;
+        return (int)offset.TotalMinutes;
+    }
+
     public static DateOnly Today => DateOnly.FromDateTime(ToLocal(DateTime.UtcNow));
 
     public static string Show(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");

@@ -309,6 +309,32 @@ public class ComplianceTests(AppFactory app) : IClassFixture<AppFactory>
                                                     select x).CountAsync());
         Assert.Equal(expected, report.Members.Sum(m => m.AbsentWithoutLeave));
     }
+    [Fact]
+    public async Task AMeetingJustAfterLocalMidnight_CountsInTheLocalPeriod_NotTheUtcOne()
+    {
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var scope = await app.ScopeOfAsync("partyadmin");
+        Task<int> HeldAsync(Period p) => app.WithDbAsync(async db =>
+            (await new GetCompliance.Handler(db).Handle(scope, b1, p, new DateOnly(2026, 12, 31)))!.Units.Single(u => u.OrgId == b1)
+                .Types.Single(t => t.Type == ActivityType.PartyLecture).Held);
+        var q1 = Period.Of(RulePeriod.Quarter, new DateOnly(2026, 3, 1));
+        var q2 = Period.Of(RulePeriod.Quarter, new DateOnly(2026, 4, 1));
+        var (q1Before, q2Before) = (await HeldAsync(q1), await HeldAsync(q2));
+
+        // Both on 2026-03-31 in UTC; in China one is the last evening of Q1, the other the first night of Q2.
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var utc in new[] { new DateTime(2026, 3, 31, 15, 30, 0, DateTimeKind.Utc), new DateTime(2026, 3, 31, 16, 30, 0, DateTimeKind.Utc) })
+                db.Activities.Add(new Activity
+                {
+                    TenantId = 1, OrgId = b1, Type = ActivityType.PartyLecture, Topic = "午夜党课", Place = "会议室", StartsAt = utc, EndsAt = utc.AddHours(1),
+                    Status = ActivityStatus.Held, SignInSecret = new byte[32], CreatedBy = "test", CreatedAt = DateTime.UtcNow,
+                });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(q1Before + 1, await HeldAsync(q1));
+        Assert.Equal(q2Before + 1, await HeldAsync(q2));
+    }
 }
 
 [Trait("Category", "Db")]

@@ -141,3 +141,20 @@ public class SignInTokenTests
     public void Minutes_WithRawHtmlOrScriptLinks_AreRefused(string minutes, bool refused) =>
         Assert.Equal(refused, RecordActivity.ContainsHtml(minutes));
 }
+
+public class ClockTests
+{
+    static readonly DateTime From = new(2025, 12, 31, 16, 0, 0, DateTimeKind.Utc), To = new(2026, 12, 31, 16, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void ChinaKeepsOneOffset_SoTheDatabaseMayWorkOutLocalDays() =>
+        Assert.Equal(480, Tongxin.Web.Shared.Clock.FixedOffsetMinutes(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), From, To));
+
+    [Fact]
+    public void AZoneWithSummerTime_HasNoFixedOffsetOverTheYear_ButHasOneInWinter()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        Assert.Null(Tongxin.Web.Shared.Clock.FixedOffsetMinutes(berlin, From, To));
+        Assert.Equal(60, Tongxin.Web.Shared.Clock.FixedOffsetMinutes(berlin, From, new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc)));
+    }
+}

@@ -46,13 +46,7 @@ public static class GetCompliance
             // Held dates from the start of the year, so a rule coarser than the view is judged on its whole period.
             var from = Clock.ToUtc(Period.Of(RulePeriod.Year, period.Start).Start.ToDateTime(TimeOnly.MinValue));
             var to = Clock.ToUtc(Period.Of(RulePeriod.Year, period.End).End.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            // Only what counts: held, and quorate where a quorum applies.
-            var quorumTypes = ActivityTypes.All.Where(t => t.Quorum).Select(t => t.Type).ToList();
-            var counted = (await db.Activities
-                    .Where(a => unitIds.Contains(a.OrgId) && a.StartsAt >= from && a.StartsAt < to && a.Status == ActivityStatus.Held)
-                    .Where(a => !quorumTypes.Contains(a.Type) || a.QuorumMet == true)
-                    .Select(a => new { a.OrgId, a.Type, a.StartsAt }).ToListAsync(ct))
-                .ToLookup(a => (a.OrgId, a.Type), a => DateOnly.FromDateTime(Clock.ToLocal(a.StartsAt)));
+            var counted = await HeldDaysAsync(unitIds, from, to, ct);
             var withCommittee = (await db.CommitteeMembers.Where(c => unitIds.Contains(c.OrgId) && c.Post != CommitteePost.Secretary)
                 .Select(c => c.OrgId).Distinct().ToListAsync(ct)).ToHashSet();
 
@@ -75,6 +69,43 @@ public static class GetCompliance
                         : schedules[(tenant, t, p)] = ComplianceCalendar.Schedule(p, tenantRules, t);
             }
             return new Report(period, result, await MembersAsync(unitIds, period, ct));
+        }
+
+        /// <summary>
+        /// The local days on which each unit held each type of activity that counts (held, and quorate where a quorum
+        /// applies). The hot read of the overview: when the time zone keeps one offset over the range, the database
+        /// works out the local day, so only (unit, type, day) comes back; otherwise the instants are converted here.
+        /// </summary>
+        async Task<ILookup<(long OrgId, ActivityType Type), DateOnly>> HeldDaysAsync(IQueryable<long> unitIds, DateTime from, DateTime to, CancellationToken ct)
+        {
+            var quorumTypes = ActivityTypes.All.Where(t => t.Quorum).Select(t => t.Type).ToList();
+            if (Clock.FixedOffsetMinutes(from, to) is not { } offset)
+                return (await db.Activities
+                        .Where(a => unitIds.Contains(a.OrgId) && a.StartsAt >= from && a.StartsAt < to && a.Status == ActivityStatus.Held)
+                        .Where(a => !quorumTypes.Contains(a.Type) || a.QuorumMet == true)
+                        .Select(a => new { a.OrgId, a.Type, a.StartsAt }).ToListAsync(ct))
+                    .ToLookup(a => (a.OrgId, a.Type), a => DateOnly.FromDateTime(Clock.ToLocal(a.StartsAt)));
+
+            // Only constants go into the text: enum names and an integer offset.
+            var day = db.Database.IsNpgsql()
+                ? $"""CAST(a."StartsAt" AT TIME ZONE 'UTC' + INTERVAL '{offset} minutes' AS date)"""
+                : $"""date(a."StartsAt", '{offset:+0;-0} minutes')""";
+            var quorate = string.Join(", ", quorumTypes.Select(t => $"'{t}'"));
+            var rows = await db.Database.SqlQueryRaw<HeldDay>($"""
+                SELECT a."OrgId", a."Type", a."StartsAt", {day} AS "Day" FROM "Activities" AS a
+                WHERE a."Status" = '{ActivityStatus.Held}' AND (a."Type" NOT IN ({quorate}) OR a."QuorumMet" = TRUE)
+                """).Where(a => unitIds.Contains(a.OrgId) && a.StartsAt >= from && a.StartsAt < to)
+                .Select(a => new { a.OrgId, a.Type, a.Day }).ToListAsync(ct);
+            var types = Enum.GetValues<ActivityType>().ToDictionary(t => t.ToString());
+            return rows.ToLookup(r => (r.OrgId, types[r.Type]), r => r.Day);
+        }
+
+        sealed class HeldDay
+        {
+            public long OrgId { get; set; }
+            public string Type { get; set; } = "";
+            public DateTime StartsAt { get; set; }
+            public DateOnly Day { get; set; }
         }
 
         static bool Applies(ActivityTypeInfo t, OrgType unit, bool hasCommittee) => t.Audience switch

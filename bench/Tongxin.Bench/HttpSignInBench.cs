@@ -67,6 +67,14 @@ public static class HttpSignInBench
             if (r.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"app: {r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         });
 
+        var nothing = await BurstAsync(async i =>
+        {
+            using var req = new HttpRequestMessage(HttpMethod.Post, $"{appUrl}/bench/nothing") { Content = JsonContent.Create(new { token = "-" }) };
+            req.Headers.Add("Cookie", cookies[i]);
+            using var r = await client.SendAsync(req);
+            if (r.StatusCode != HttpStatusCode.NoContent) throw new InvalidOperationException($"nothing: {r.StatusCode}");
+        });
+
         await using (var ctx = Context(db))
             if (await ctx.Attendees.CountAsync(a => a.ActivityId == activityId && a.SignedInAt != null) != Members)
                 throw new InvalidOperationException("not every member was recorded");
@@ -76,7 +84,9 @@ public static class HttpSignInBench
             "", $"| HTTP sign-in burst, {Members:N0} members, {Concurrency} at a time | total s | per second | p50 ms | p99 ms |", "|---|---|---|---|---|",
             $"| bare Kestrel endpoint, one INSERT | {bare.Total:F2} | {Members / bare.Total:N0} | {bare.P50:F1} | {bare.P99:F1} |",
             $"| app `/api/orglife/signin` (cookie auth, scope, token, checks, update, audit) | {app.Total:F2} | {Members / app.Total:N0} | {app.P50:F1} | {app.P99:F1} |",
+            $"| app pipeline with cookie auth, endpoint doing nothing | {nothing.Total:F2} | {Members / nothing.Total:N0} | {nothing.P50:F1} | {nothing.P99:F1} |",
             $"| ratio app/bare throughput | {bare.Total / app.Total:P0} | | | |",
+            $"| ratio do-nothing app endpoint/bare throughput (the ceiling for any app endpoint) | {bare.Total / nothing.Total:P0} | | | |",
         ];
     }
 
@@ -134,6 +144,8 @@ public static class HttpSignInBench
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
         var app = builder.Build();
         app.UseTongxin();
+        // Bench only: an authorised endpoint that does nothing, to show what the pipeline and cookie cost alone.
+        app.MapPost("/bench/nothing", () => Results.NoContent());
         await app.StartAsync();
         return app;
     }

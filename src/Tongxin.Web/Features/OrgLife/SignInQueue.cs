@@ -60,7 +60,8 @@ public sealed class SignInQueue(IServiceScopeFactory scopes, DatabaseSettings da
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var userIds = batch.Select(p => p.UserId).Distinct().ToList();
-            var people = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PersonId);
+            var people = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.PersonId })
+                .ToDictionaryAsync(u => u.Id, u => u.PersonId);
             var scans = batch.Select(p => new SignIn.Scan(p.Token, people.GetValueOrDefault(p.UserId), p.UserName, p.At)).ToList();
             var results = await new SignIn.Handler(db).WithTokensAsync(scans);
             for (var i = 0; i < batch.Count; i++) batch[i].Answer.TrySetResult(results[i]);

@@ -63,6 +63,17 @@ public class OrgLifeJourney(BrowserFixture f)
         await Assertions.Expect(row.Locator("[data-type=ThemedPartyDay]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-bg-success"));
         await Assertions.Expect(row.Locator("[data-type=ThemedPartyDay]")).ToContainTextAsync("1/1");
         await BrowserFixture.ShotAsync(secretary, "26-compliance");
+
+        // 我的积分: the sign-in earned the 主题党日 points, and the entry leads back to the meeting.
+        await phone.GotoAsync("/Points/Mine");
+        var entry = phone.GetByTestId("points-entries").GetByTestId("entry-source").First;
+        await Assertions.Expect(entry).ToContainTextAsync("参加主题党日：主题党日：重温入党誓词");
+        await Assertions.Expect(phone.GetByTestId("points-total").Locator("[data-category=Duty]")).ToContainTextAsync("+2");
+        await BrowserFixture.ShotAsync(phone, "27-phone-points");
+        await entry.ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("activity-topic")).ToHaveTextAsync("主题党日：重温入党誓词");
+        await Assertions.Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/OrgLife/Activity/\\d+$"));
+        await BrowserFixture.ShotAsync(phone, "28-phone-points-source");
         await secretary.Context.CloseAsync();
         await phone.Context.CloseAsync();
     }

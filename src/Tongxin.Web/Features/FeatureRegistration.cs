@@ -24,6 +24,7 @@ public static class FeatureRegistration
         s.AddScoped<VerifyAuditChain.Handler>();
         s.AddScoped<OrgLife.PlanActivity.Handler>();
         s.AddScoped<OrgLife.SignIn.Handler>();
+        s.AddScoped<Points.GetMyPoints.Handler>();
         s.AddSingleton<OrgLife.SignInQueue>();
         s.AddHostedService(sp => sp.GetRequiredService<OrgLife.SignInQueue>());
         s.AddScoped<OrgLife.Leave.Handler>();

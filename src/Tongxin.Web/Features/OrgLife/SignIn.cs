@@ -36,6 +36,7 @@ public static class SignIn
 
             var results = new Result<Done>[scans.Count];
             var recorded = new List<int>();
+            var marked = new List<(Attendee, Activity)>();
             for (var i = 0; i < scans.Count; i++)
             {
                 var scan = scans[i];
@@ -48,11 +49,14 @@ public static class SignIn
                 else
                 {
                     Mark(attendee, SignInMethod.Qr, null, scan.At, scan.UserName);
+                    marked.Add((attendee, activity));
                     results[i] = new Done(Outcome.SignedIn, activity.Id, activity.Topic);
                     recorded.Add(i);
                 }
             }
             if (recorded.Count == 0) return results;
+            // Points for the sign-ins go into the same save: both are kept, or neither.
+            await Points.AwardForAttendance.AddAsync(db, marked, DateTime.UtcNow, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -110,6 +114,7 @@ public static class SignIn
             if (attendee is null) return Error.Forbidden("您不在本次活动的应参加人员中");
             if (attendee.SignedInAt is not null) return new Done(Outcome.AlreadySignedIn, activity.Id, activity.Topic);
             Mark(attendee, method, reason, utcNow, null);
+            await Points.AwardForAttendance.AddAsync(db, [(attendee, activity)], utcNow, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

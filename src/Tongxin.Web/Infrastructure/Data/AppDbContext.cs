@@ -23,6 +23,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.OrgLife.Attendee> Attendees => Set<Features.OrgLife.Attendee>();
     public DbSet<Features.OrgLife.FrequencyRule> FrequencyRules => Set<Features.OrgLife.FrequencyRule>();
     public DbSet<Features.OrgLife.Alert> Alerts => Set<Features.OrgLife.Alert>();
+    public DbSet<Features.Points.PointRuleSet> PointRuleSets => Set<Features.Points.PointRuleSet>();
+    public DbSet<Features.Points.PointRuleItem> PointRuleItems => Set<Features.Points.PointRuleItem>();
+    public DbSet<Features.Points.PointEntry> PointEntries => Set<Features.Points.PointEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

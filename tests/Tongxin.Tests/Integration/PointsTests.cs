@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Tests.Support;
+using Tongxin.Web.Features.OrgLife;
+using Tongxin.Web.Features.Points;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Tests.Integration;
+
+[Trait("Category", "Db")]
+public class PointsTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    async Task<(long ActivityId, long AttendeeId, long PersonId, string Token)> MeetingAsync(string user)
+    {
+        var now = DateTime.UtcNow;
+        return await app.WithDbAsync(async db =>
+        {
+            var personId = await db.Users.Where(u => u.UserName == user).Select(u => u.PersonId!.Value).SingleAsync();
+            var person = await db.People.SingleAsync(p => p.Id == personId);
+            var activity = new Activity
+            {
+                TenantId = person.TenantId, OrgId = person.OrgId, Type = ActivityType.ThemedPartyDay, Topic = "主题党日：重温入党誓词",
+                Place = "党员活动室", StartsAt = now.AddMinutes(-1), EndsAt = now.AddHours(2), SignInSecret = new byte[32], CreatedBy = "test", CreatedAt = now,
+            };
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync();
+            var attendee = new Attendee { ActivityId = activity.Id, PersonId = personId, TenantId = person.TenantId };
+            db.Attendees.Add(attendee);
+            await db.SaveChangesAsync();
+            return (activity.Id, attendee.Id, personId, SignInToken.Issue(activity.Id, activity.SignInSecret, now));
+        });
+    }
+
+    async Task<Tongxin.Web.Shared.Result<SignIn.Done>> ScanAsync(string token, long personId)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SignIn.Handler>().WithTokenAsync(token, personId, DateTime.UtcNow);
+    }
+
+    Task<List<PointEntry>> EntriesAsync(long attendeeId) =>
+        app.WithDbAsync(db => db.PointEntries.Where(e => e.SourceKey == $"signin:{attendeeId}").ToListAsync());
+
+    [Fact]
+    public async Task SignIn_EarnsTheAttendancePoints_Once_WithItsSource()
+    {
+        var m = await MeetingAsync("member1");
+        Assert.True((await ScanAsync(m.Token, m.PersonId)).Ok);
+        var entry = Assert.Single(await EntriesAsync(m.AttendeeId));
+        Assert.Equal((2, PointCategory.Duty, "attend-ThemedPartyDay", 0, m.ActivityId, m.PersonId),
+            (entry.Points, entry.Category, entry.RuleCode, entry.RuleVersion, entry.ActivityId, entry.PersonId));
+        Assert.Contains("重温入党誓词", entry.Reason);
+
+        Assert.Equal(SignIn.Outcome.AlreadySignedIn, (await ScanAsync(m.Token, m.PersonId)).Value!.Outcome);
+        Assert.Single(await EntriesAsync(m.AttendeeId));
+    }
+
+    [Fact]
+    public async Task TheYearCap_CountsOnlyWhatIsLeft_AndTheEntrySaysSo()
+    {
+        var m = await MeetingAsync("secretary2");
+        var day = Tongxin.Web.Shared.Clock.Today;
+        await app.WithDbAsync(async db =>
+        {
+            db.PointEntries.Add(new PointEntry
+            {
+                TenantId = 1, PersonId = m.PersonId, Year = day.Year, Category = PointCategory.Duty, Points = 23, Reason = "此前参加主题党日",
+                RuleCode = "attend-ThemedPartyDay", RuleVersion = 0, SourceKey = "test:earlier", AwardedBy = "test", On = day, At = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        Assert.True((await ScanAsync(m.Token, m.PersonId)).Ok);
+        var entry = Assert.Single(await EntriesAsync(m.AttendeeId));
+        Assert.Equal(1, entry.Points);
+        Assert.Contains("全年上限24分，已计23分，本次计1分", entry.CapNote);
+    }
+
+    [Fact]
+    public async Task WhenThePointsCannotBeSaved_TheSignInIsNotSavedEither()
+    {
+        var m = await MeetingAsync("member1");
+        var provider = app.Services.GetRequiredService<DatabaseSettings>().Provider;
+        var (create, drop) = provider == DbProvider.Postgres
+            ? ("""
+               CREATE FUNCTION test_refuse_points() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+               CREATE TRIGGER "TestRefusePoints" BEFORE INSERT ON "PointEntries" FOR EACH ROW EXECUTE FUNCTION test_refuse_points();
+               """, """DROP TRIGGER "TestRefusePoints" ON "PointEntries"; DROP FUNCTION test_refuse_points();""")
+            : ("CREATE TRIGGER TestRefusePoints BEFORE INSERT ON PointEntries BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+               "DROP TRIGGER TestRefusePoints;");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(create));
+        try
+        {
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => ScanAsync(m.Token, m.PersonId));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(drop));
+        }
+        Assert.Null(await app.WithDbAsync(db => db.Attendees.Where(a => a.Id == m.AttendeeId).Select(a => a.SignedInAt).SingleAsync()));
+        Assert.Empty(await EntriesAsync(m.AttendeeId));
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Attendee" && e.EntityId == m.AttendeeId.ToString() && e.Action == "Update")));
+    }
+
+    [Fact]
+    public async Task TheLedger_IsAppendOnly_InTheDatabaseItself()
+    {
+        var m = await MeetingAsync("secretary1");
+        Assert.True((await ScanAsync(m.Token, m.PersonId)).Ok);
+        await Assert.ThrowsAnyAsync<Exception>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"PointEntries\" SET \"Points\" = 99")));
+        await Assert.ThrowsAnyAsync<Exception>(() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"PointEntries\"")));
+        Assert.Equal(2, Assert.Single(await EntriesAsync(m.AttendeeId)).Points);
+    }
+}

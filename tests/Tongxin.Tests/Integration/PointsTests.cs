@@ -109,3 +109,52 @@ public class PointsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(2, Assert.Single(await EntriesAsync(m.AttendeeId)).Points);
     }
 }
+
+[Trait("Category", "Db")]
+public class WithdrawSignInTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Withdrawal_ClearsTheSignIn_AndReversesItsPoints_AndOnlyTheBranchMayDoIt()
+    {
+        var now = DateTime.UtcNow;
+        var (activityId, attendeeId, personId) = await app.WithDbAsync(async db =>
+        {
+            var personId = await db.Users.Where(u => u.UserName == "member1").Select(u => u.PersonId!.Value).SingleAsync();
+            var person = await db.People.SingleAsync(p => p.Id == personId);
+            var activity = new Activity
+            {
+                TenantId = person.TenantId, OrgId = person.OrgId, Type = ActivityType.BranchMeeting, Topic = "支部党员大会", Place = "会议室",
+                StartsAt = now.AddMinutes(-5), EndsAt = now.AddHours(1), SignInSecret = new byte[32], CreatedBy = "test", CreatedAt = now,
+            };
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync();
+            var attendee = new Attendee { ActivityId = activity.Id, PersonId = personId, TenantId = person.TenantId };
+            db.Attendees.Add(attendee);
+            await db.SaveChangesAsync();
+            return (activity.Id, attendee.Id, personId);
+        });
+        using (var s = app.Services.CreateScope())
+            Assert.True((await s.ServiceProvider.GetRequiredService<SignIn.Handler>().ManualAsync(activityId, personId, "纸质签到", await app.ScopeOfAsync("secretary1"), now)).Ok);
+
+        async Task<Tongxin.Web.Shared.Result<bool>> WithdrawAsync(string user, string? reason)
+        {
+            using var s = app.Services.CreateScope();
+            return await s.ServiceProvider.GetRequiredService<WithdrawSignIn.Handler>().Handle(activityId, personId, reason, await app.ScopeOfAsync(user), user, now);
+        }
+        Assert.False((await WithdrawAsync("secretary2", "代签")).Ok); // another branch's secretary
+        Assert.Equal("撤销签到须说明原因", (await WithdrawAsync("secretary1", " ")).Error!.Message);
+        Assert.True((await WithdrawAsync("secretary1", "代签")).Ok);
+
+        Assert.Null(await app.WithDbAsync(db => db.Attendees.Where(a => a.Id == attendeeId).Select(a => a.SignedInAt).SingleAsync()));
+        var entries = await app.WithDbAsync(db => db.PointEntries.Where(e => e.SourceKey == $"signin:{attendeeId}").OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([2, -2], entries.Select(e => e.Points));
+        Assert.Equal(entries[0].Id, entries[1].Reverses);
+        Assert.Equal(("secretary1", "撤销签到：代签"), (entries[1].AwardedBy, entries[1].Reason));
+        Assert.Equal("此人尚未签到，无需撤销", (await WithdrawAsync("secretary1", "再次")).Error!.Message);
+
+        // Signed in again, the points come back once.
+        using (var s = app.Services.CreateScope())
+            Assert.True((await s.ServiceProvider.GetRequiredService<SignIn.Handler>().ManualAsync(activityId, personId, "补登", await app.ScopeOfAsync("secretary1"), now)).Ok);
+        Assert.Equal(2, await app.WithDbAsync(db => db.PointEntries.Where(e => e.SourceKey == $"signin:{attendeeId}").SumAsync(e => e.Points)));
+    }
+}

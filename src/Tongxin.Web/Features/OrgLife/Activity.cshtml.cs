@@ -53,6 +53,9 @@ public class ActivityModel(GetActivity.Handler get) : AppPage
     public async Task<IActionResult> OnPostManualAsync(long id, [FromServices] SignIn.Handler signIn, CancellationToken ct) =>
         await AfterAsync(id, (await signIn.ManualAsync(id, PersonId, Reason, Scope, DateTime.UtcNow, ct)).Error, "已补签", ct);
 
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, [FromServices] WithdrawSignIn.Handler withdraw, CancellationToken ct) =>
+        await AfterAsync(id, (await withdraw.Handle(id, PersonId, Reason, Scope, User.Identity!.Name!, DateTime.UtcNow, ct)).Error, "已撤销签到", ct);
+
     public async Task<IActionResult> OnPostLeaveAsync(long id, long attendeeId, bool grant, [FromServices] Leave.Handler leave, CancellationToken ct) =>
         await AfterAsync(id, (await leave.DecideAsync(attendeeId, grant, Scope, User.Identity!.Name!, ct)).Error, grant ? "已准假" : "已不准假", ct);
 

@@ -62,6 +62,20 @@ public static class AwardForAttendance
         }
     }
 
+    /// <summary>Reverses the live award of a sign-in, if any, by a new entry of the opposite points.</summary>
+    public static async Task ReverseAsync(AppDbContext db, Attendee attendee, string reason, string userName, DateTime utcNow, CancellationToken ct = default)
+    {
+        var entries = await db.PointEntries.AsNoTracking().Where(e => e.SourceKey == KeyOf(attendee)).OrderBy(e => e.Id).ToListAsync(ct);
+        if (entries.Count % 2 == 0) return; // nothing awarded, or already reversed
+        var award = entries[^1];
+        db.PointEntries.Add(new PointEntry
+        {
+            TenantId = award.TenantId, PersonId = award.PersonId, Year = award.Year, Category = award.Category, Points = -award.Points,
+            Reason = reason, RuleItemId = award.RuleItemId, RuleCode = award.RuleCode, RuleVersion = award.RuleVersion,
+            SourceKey = award.SourceKey, ActivityId = award.ActivityId, Reverses = award.Id, AwardedBy = userName, On = award.On, At = utcNow,
+        });
+    }
+
     /// <summary>The period a cap counts over; items without a cap are grouped by year, which is harmless.</summary>
     static Period CapPeriodOf(PointRuleItem item, DateOnly day) =>
         Period.Of(item.CapPeriod == RulePeriod.None ? RulePeriod.Year : item.CapPeriod, day);

@@ -25,6 +25,7 @@ public static class FeatureRegistration
         s.AddScoped<OrgLife.PlanActivity.Handler>();
         s.AddScoped<OrgLife.SignIn.Handler>();
         s.AddScoped<Points.GetMyPoints.Handler>();
+        s.AddScoped<Points.ManualAward.Handler>();
         s.AddScoped<OrgLife.WithdrawSignIn.Handler>();
         s.AddSingleton<OrgLife.SignInQueue>();
         s.AddHostedService(sp => sp.GetRequiredService<OrgLife.SignInQueue>());

@@ -158,3 +158,45 @@ public class WithdrawSignInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(2, await app.WithDbAsync(db => db.PointEntries.Where(e => e.SourceKey == $"signin:{attendeeId}").SumAsync(e => e.Points)));
     }
 }
+
+[Trait("Category", "Db")]
+public class ManualAwardTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    async Task<T> AsAsync<T>(string user, Func<ManualAward.Handler, Tongxin.Web.Infrastructure.Auth.Scope, Task<T>> work)
+    {
+        var scope = await app.ScopeOfAsync(user);
+        using var s = app.Services.CreateScope();
+        return await work(s.ServiceProvider.GetRequiredService<ManualAward.Handler>(), scope);
+    }
+
+    [Fact]
+    public async Task AnAward_CountsOnlyAfterAnotherAuthorisedPersonApproves()
+    {
+        var member = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "member1").Select(u => u.PersonId!.Value).SingleAsync());
+        var now = DateTime.UtcNow;
+
+        var foreign = await AsAsync("secretary2", (h, s) => h.ProposeAsync(member, "award", "市级优秀党员", null, s, "secretary2", now));
+        Assert.Equal("无权为此人加减分", foreign.Error!.Message);
+        var notManual = await AsAsync("secretary1", (h, s) => h.ProposeAsync(member, "attend-ThemedPartyDay", "补记", null, s, "secretary1", now));
+        Assert.Equal("请选择可手工加减分的规则项", notManual.Error!.Message);
+
+        var proposed = await AsAsync("secretary1", (h, s) => h.ProposeAsync(member, "award", "获评市级优秀共产党员", "市委文件〔2026〕12号", s, "secretary1", now));
+        Assert.True(proposed.Ok);
+        Task<List<PointEntry>> EntriesAsync() => app.WithDbAsync(db => db.PointEntries.Where(e => e.SourceKey == $"proposal:{proposed.Value}").ToListAsync());
+        Assert.Empty(await EntriesAsync()); // not counted yet
+
+        var self = await AsAsync("secretary1", (h, s) => h.DecideAsync(proposed.Value, true, null, s, "secretary1", now));
+        Assert.Equal("加减分须由提出人以外的人审核", self.Error!.Message);
+        var otherBranch = await AsAsync("secretary2", (h, s) => h.DecideAsync(proposed.Value, true, null, s, "secretary2", now));
+        Assert.False(otherBranch.Ok);
+        Assert.Empty(await EntriesAsync());
+        Assert.DoesNotContain(await AsAsync("secretary2", (h, s) => h.PendingAsync(s, "secretary2")), p => p.Id == proposed.Value);
+        Assert.True(Assert.Single(await AsAsync("secretary1", (h, s) => h.PendingAsync(s, "secretary1")), p => p.Id == proposed.Value).Mine);
+
+        Assert.True((await AsAsync("partyadmin", (h, s) => h.DecideAsync(proposed.Value, true, "同意", s, "partyadmin", now))).Ok);
+        var entry = Assert.Single(await EntriesAsync());
+        Assert.Equal((5, PointCategory.Appraisal, "secretary1", "partyadmin"), (entry.Points, entry.Category, entry.AwardedBy, entry.ApprovedBy));
+        Assert.Contains("获评市级优秀共产党员", entry.Reason);
+        Assert.Equal("该申请已处理", (await AsAsync("partyadmin", (h, s) => h.DecideAsync(proposed.Value, true, null, s, "partyadmin", now))).Error!.Message);
+    }
+}

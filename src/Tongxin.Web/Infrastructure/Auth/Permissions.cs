@@ -25,6 +25,14 @@ public static class Permissions
         public const string Rules = "orglife.rules";
     }
 
+    public static class Points
+    {
+        /// <summary>See the points of the people in the subtree.</summary>
+        public const string View = "points.view";
+        /// <summary>Propose, and approve others' proposals of, manual awards and deductions.</summary>
+        public const string Award = "points.award";
+    }
+
     public static class Users
     {
         public const string Manage = "users.manage";
@@ -63,10 +71,11 @@ public static class Roles
             Permissions.OrgLife.View, Permissions.OrgLife.Rules],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,
-            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules],
+            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award],
         [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,
-            Permissions.People.ViewIdNumber, Permissions.People.Export, Permissions.OrgLife.View, Permissions.OrgLife.Plan],
-        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View],
+            Permissions.People.ViewIdNumber, Permissions.People.Export, Permissions.OrgLife.View, Permissions.OrgLife.Plan,
+            Permissions.Points.View, Permissions.Points.Award],
+        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View],
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],
         [Auditor] = [Permissions.Audit.View],

@@ -26,6 +26,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.Points.PointRuleSet> PointRuleSets => Set<Features.Points.PointRuleSet>();
     public DbSet<Features.Points.PointRuleItem> PointRuleItems => Set<Features.Points.PointRuleItem>();
     public DbSet<Features.Points.PointEntry> PointEntries => Set<Features.Points.PointEntry>();
+    public DbSet<Features.Points.PointProposal> PointProposals => Set<Features.Points.PointProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

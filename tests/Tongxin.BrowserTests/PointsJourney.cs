@@ -29,6 +29,9 @@ public class PointsJourney(BrowserFixture f)
         await Assertions.Expect(admin.Locator(".alert-success, [data-testid=flash]").First).ToContainTextAsync("已审核通过");
         await Assertions.Expect(admin.GetByTestId("pending")).Not.ToContainTextAsync("获评市直机关优秀共产党员");
         await BrowserFixture.ShotAsync(admin, "31-points-approved");
+        await admin.GotoAsync("/Points");
+        await Assertions.Expect(admin.GetByTestId("points-members").Locator("tr", new() { HasText = "刘伟" })).ToContainTextAsync("65");
+        await BrowserFixture.ShotAsync(admin, "33-points-overview");
         await admin.Context.CloseAsync();
 
         var member = await f.NewPageAsync("member1", phone: true);

@@ -200,3 +200,42 @@ public class ManualAwardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("该申请已处理", (await AsAsync("partyadmin", (h, s) => h.DecideAsync(proposed.Value, true, null, s, "partyadmin", now))).Error!.Message);
     }
 }
+
+[Trait("Category", "Db")]
+public class PointsOverviewTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Overview_TotalsEachMemberFromTheLedger_WithinTheViewersSubtree_AndExportsTheYear()
+    {
+        var year = Tongxin.Web.Shared.Clock.Today.Year;
+        var (member, other) = await app.WithDbAsync(async db =>
+        {
+            var member = await db.Users.Where(u => u.UserName == "member1").Select(u => u.PersonId!.Value).SingleAsync();
+            var other = await db.Users.Where(u => u.UserName == "secretary2").Select(u => u.PersonId!.Value).SingleAsync();
+            foreach (var (person, category, points) in new[] { (member, PointCategory.Duty, 2), (member, PointCategory.Conduct, -2), (member, PointCategory.Study, 3), (other, PointCategory.Duty, 1) })
+                db.PointEntries.Add(new PointEntry
+                {
+                    TenantId = 1, PersonId = person, Year = year, Category = category, Points = points, Reason = "测试", SourceKey = $"test:{Guid.NewGuid():N}",
+                    AwardedBy = "test", On = new DateOnly(year, 3, 1), At = DateTime.UtcNow,
+                });
+            await db.SaveChangesAsync();
+            return (member, other);
+        });
+
+        var secretary = await app.ScopeOfAsync("secretary1");
+        var view = await app.WithDbAsync(db => new GetPointsOverview.Handler(db).Handle(secretary, year));
+        var row = Assert.Single(view.Members, m => m.PersonId == member);
+        Assert.Equal((63, 2, -2, 3), (row.Total, row.ByCategory[PointCategory.Duty], row.ByCategory[PointCategory.Conduct], row.ByCategory[PointCategory.Study]));
+        Assert.DoesNotContain(view.Members, m => m.PersonId == other); // another branch
+        Assert.All(view.Members, m => Assert.StartsWith("第一党支部", m.OrgName));
+        var branch = Assert.Single(view.Branches, b => b.OrgName == "第一党支部");
+        Assert.Equal(view.Members.Count(m => m.OrgName == "第一党支部"), branch.Members);
+        Assert.Equal(63, branch.Max);
+
+        var c = await app.ClientAsync("secretary1");
+        var sheet = XlsxBuilder.Read(await (await c.GetAsync($"/Points?handler=Xlsx&year={year}")).Content.ReadAsStreamAsync());
+        Assert.Equal(["姓名", "所在组织", "学习积分", "履责积分", "品行积分", "考评积分", "年度总分"], sheet[0]);
+        Assert.Contains(sheet, r => r.SequenceEqual([row.Name, row.OrgName, "3", "2", "-2", "0", "63"]));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await app.ClientAsync("member1")).GetAsync("/Points")).StatusCode);
+    }
+}

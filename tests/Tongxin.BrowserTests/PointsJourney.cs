@@ -32,6 +32,10 @@ public class PointsJourney(BrowserFixture f)
         await admin.GotoAsync("/Points");
         await Assertions.Expect(admin.GetByTestId("points-members").Locator("tr", new() { HasText = "刘伟" })).ToContainTextAsync("65");
         await BrowserFixture.ShotAsync(admin, "33-points-overview");
+        await admin.GotoAsync("/Points/Rules");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "建立本年度规则" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("rule-items").Locator("tr[data-code=attend-ThemedPartyDay]")).ToContainTextAsync("v1");
+        await BrowserFixture.ShotAsync(admin, "34-points-rules");
         await admin.Context.CloseAsync();
 
         var member = await f.NewPageAsync("member1", phone: true);

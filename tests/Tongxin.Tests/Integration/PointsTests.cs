@@ -239,3 +239,42 @@ public class PointsOverviewTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await app.ClientAsync("member1")).GetAsync("/Points")).StatusCode);
     }
 }
+
+[Trait("Category", "Db")]
+public class PointRulesTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task AYearIsAdoptedFromTheDefaults_ChangedByNewVersions_ThenLocked_AllAudited()
+    {
+        var c = await app.ClientAsync("partyadmin");
+        Assert.Contains("现按系统默认规则计分", await c.GetStringAsync("/Points/Rules?year=2027"));
+        var r = await Html.PostFormAsync(c, "/Points/Rules?year=2027", "/Points/Rules?handler=Adopt&year=2027", new());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, r.StatusCode);
+        var items = await app.WithDbAsync(db => db.PointRuleItems.Where(i => db.PointRuleSets.Any(s => s.Id == i.RuleSetId && s.Year == 2027)).ToListAsync());
+        Assert.Equal(PointRuleBook.Defaults.Count, items.Count);
+        Assert.All(items, i => Assert.Equal((1, new DateOnly(2027, 1, 1)), (i.Version, i.EffectiveFrom)));
+
+        r = await Html.PostFormAsync(c, "/Points/Rules?year=2027", "/Points/Rules?handler=Change&year=2027", new()
+        {
+            ["Code"] = "attend-ThemedPartyDay", ["Points"] = "3", ["Cap"] = "30", ["Active"] = "true", ["From"] = "2027-07-01",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, r.StatusCode);
+        var book = await app.WithDbAsync(db => PointRuleBook.LoadAsync(db, 1, 2027));
+        Assert.Equal((1, 2), (book.ForAttendance(ActivityType.ThemedPartyDay, new DateOnly(2027, 6, 30))!.Version, book.ForAttendance(ActivityType.ThemedPartyDay, new DateOnly(2027, 6, 30))!.Points));
+        Assert.Equal((2, 3, 30), (book.ForAttendance(ActivityType.ThemedPartyDay, new DateOnly(2027, 7, 1))!.Version,
+            book.ForAttendance(ActivityType.ThemedPartyDay, new DateOnly(2027, 7, 1))!.Points, book.ForAttendance(ActivityType.ThemedPartyDay, new DateOnly(2027, 7, 1))!.Cap));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "PointRuleItem" && e.UserName == "partyadmin" && e.After!.Contains("\"Version\":2"))));
+
+        var locked = await Html.PostFormAsync(c, "/Points/Rules?year=2027", "/Points/Rules?handler=Lock&year=2027", new());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.NotNull(await app.WithDbAsync(db => db.PointRuleSets.Where(s => s.Year == 2027).Select(s => s.LockedAt).SingleAsync()));
+        // The locked page has no form any more, so the antiforgery token comes from another page of the same user.
+        var page = await Html.PostFormAsync(c, "/Points/Awards", "/Points/Rules?handler=Change&year=2027", new()
+        {
+            ["Code"] = "attend-ThemedPartyDay", ["Points"] = "5", ["Active"] = "true", ["From"] = "2027-08-01",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("2027年度规则已锁定，不能修改", await page.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await app.ClientAsync("secretary1")).GetAsync("/Points/Rules")).StatusCode);
+    }
+}

@@ -31,6 +31,8 @@ public static class Permissions
         public const string View = "points.view";
         /// <summary>Propose, and approve others' proposals of, manual awards and deductions.</summary>
         public const string Award = "points.award";
+        /// <summary>Keep the unit's point rules: adopt a year, change items, lock.</summary>
+        public const string Rules = "points.rules";
     }
 
     public static class Users
@@ -71,7 +73,7 @@ public static class Roles
             Permissions.OrgLife.View, Permissions.OrgLife.Rules],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,
-            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award],
+            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Rules],
         [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,
             Permissions.People.ViewIdNumber, Permissions.People.Export, Permissions.OrgLife.View, Permissions.OrgLife.Plan,
             Permissions.Points.View, Permissions.Points.Award],

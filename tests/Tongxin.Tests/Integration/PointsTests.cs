@@ -278,3 +278,52 @@ public class PointRulesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await app.ClientAsync("secretary1")).GetAsync("/Points/Rules")).StatusCode);
     }
 }
+
+[Trait("Category", "Db")]
+public class AbsencePointsTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task RecordingAMeeting_DeductsForAbsenceWithoutLeave_AndALaterSignInOrGrantedLeaveReversesIt()
+    {
+        var now = DateTime.UtcNow;
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var b1 = await db.Organizations.Where(o => o.Name == "第一党支部").Select(o => o.Id).SingleAsync();
+            var people = await db.People.Where(p => p.OrgId == b1 && p.PartyStatus != Tongxin.Web.Features.People.PartyStatus.None).OrderBy(p => p.Id).Take(3).ToListAsync();
+            var activity = new Activity
+            {
+                TenantId = 1, OrgId = b1, Type = ActivityType.GroupStudy, Topic = "集中学习", Place = "会议室",
+                StartsAt = now.AddHours(-2), EndsAt = now.AddHours(-1), SignInSecret = new byte[32], CreatedBy = "test", CreatedAt = now,
+            };
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync();
+            var attendees = people.Select((p, i) => new Attendee
+            {
+                ActivityId = activity.Id, PersonId = p.Id, TenantId = 1, SignedInAt = i == 0 ? now.AddHours(-2) : null,
+                Method = i == 0 ? SignInMethod.Qr : SignInMethod.None, Leave = i == 2 ? LeaveStatus.Requested : LeaveStatus.None,
+            }).ToList();
+            db.Attendees.AddRange(attendees);
+            await db.SaveChangesAsync();
+            return (Activity: activity.Id, Present: attendees[0], Absent: attendees[1], AskedLeave: attendees[2]);
+        });
+        var secretary = await app.ScopeOfAsync("secretary1");
+        async Task<T> With<T>(Func<IServiceProvider, Task<T>> work) { using var s = app.Services.CreateScope(); return await work(s.ServiceProvider); }
+        Task<List<int>> PointsOf(Attendee a) => app.WithDbAsync(db => db.PointEntries.Where(e => e.SourceKey == $"absent:{a.Id}").OrderBy(e => e.Id).Select(e => e.Points).ToListAsync());
+
+        Assert.True((await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(ids.Activity, "## 学习", null, secretary, now))).Ok);
+        Assert.Empty(await PointsOf(ids.Present));
+        Assert.Equal([-2], await PointsOf(ids.Absent));
+        Assert.Equal([-2], await PointsOf(ids.AskedLeave)); // asked, not granted: still absent
+
+        // Recording again does not deduct twice.
+        Assert.True((await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(ids.Activity, "## 学习（补充）", null, secretary, now))).Ok);
+        Assert.Equal([-2], await PointsOf(ids.Absent));
+
+        // A paper sheet shows the absentee was there; leave for the other is granted after all.
+        Assert.True((await With(sp => sp.GetRequiredService<SignIn.Handler>().ManualAsync(ids.Activity, ids.Absent.PersonId, "纸质签到", secretary, now))).Ok);
+        Assert.Equal([-2, 2], await PointsOf(ids.Absent));
+        Assert.Equal(1, await app.WithDbAsync(db => db.PointEntries.CountAsync(e => e.SourceKey == $"signin:{ids.Absent.Id}")));
+        Assert.True((await With(sp => sp.GetRequiredService<Leave.Handler>().DecideAsync(ids.AskedLeave.Id, true, secretary, "secretary1"))).Ok);
+        Assert.Equal([-2, 2], await PointsOf(ids.AskedLeave));
+    }
+}

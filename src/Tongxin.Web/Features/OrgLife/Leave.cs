@@ -36,6 +36,7 @@ public static class Leave
             if (attendee.Leave != LeaveStatus.Requested) return Error.Conflict("没有待审批的请假");
             attendee.Leave = grant ? LeaveStatus.Granted : LeaveStatus.Refused;
             attendee.LeaveDecidedBy = userName;
+            if (grant) await Points.PointLedger.ReverseAsync(db, Points.DeductForAbsence.KeyOf(attendee), "已准假，撤销缺席扣分", userName, DateTime.UtcNow, ct);
             await db.SaveChangesAsync(ct);
             return attendee.Id;
         }

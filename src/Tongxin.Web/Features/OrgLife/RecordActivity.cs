@@ -39,6 +39,7 @@ public static class RecordActivity
                                select a.SignedInAt != null).ToListAsync(ct);
             var quorum = ComplianceCalendar.QuorumMet(votes.Count, votes.Count(x => x));
             if (activity.Hold(minutes ?? "", decisions, quorum, utcNow) is { } error) return error;
+            await Points.DeductForAbsence.AddAsync(db, activity, utcNow, ct);
             await db.SaveChangesAsync(ct);
             return activity.Id;
         }

@@ -25,7 +25,9 @@ public static class WithdrawSignIn
             attendee.SignedInAt = null;
             attendee.Method = SignInMethod.None;
             attendee.ManualReason = $"撤销签到：{reason.Trim()}";
-            await AwardForAttendance.ReverseAsync(db, attendee, $"撤销签到：{reason.Trim()}", userName, utcNow, ct);
+            await PointLedger.ReverseAsync(db, AwardForAttendance.KeyOf(attendee), $"撤销签到：{reason.Trim()}", userName, utcNow, ct);
+            // After a held meeting, a withdrawn sign-in is an absence like any other.
+            await DeductForAbsenceAfterAsync(attendee, access.Value!, utcNow, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -35,6 +37,13 @@ public static class WithdrawSignIn
                 return Error.Conflict("签到记录刚被他人修改，请刷新后重试");
             }
             return true;
+        }
+
+        async Task DeductForAbsenceAfterAsync(Attendee attendee, Activity activity, DateTime utcNow, CancellationToken ct)
+        {
+            if (activity.Status != ActivityStatus.Held || attendee.Leave == LeaveStatus.Granted) return;
+            var isMember = await db.People.AnyAsync(p => p.Id == attendee.PersonId && p.PartyStatus != People.PartyStatus.None, ct);
+            if (isMember) await DeductForAbsence.AddForAsync(db, activity, [new DeductForAbsence.Absentee(attendee.Id, attendee.PersonId)], utcNow, ct);
         }
     }
 }

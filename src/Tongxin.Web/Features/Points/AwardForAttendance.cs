@@ -22,17 +22,17 @@ public static class AwardForAttendance
         var personIds = signIns.Select(s => s.Attendee.PersonId).Distinct().ToList();
         var members = (await db.People.Where(p => personIds.Contains(p.Id) && p.PartyStatus != PartyStatus.None)
             .Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        var keys = signIns.Select(s => KeyOf(s.Attendee)).ToList();
-        var awarded = (await db.PointEntries.Where(e => keys.Contains(e.SourceKey)).GroupBy(e => e.SourceKey)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .Where(g => g.Count % 2 == 1).Select(g => g.Key).ToHashSet(); // an award not reversed
+        // Awards already made for these sign-ins, and absence deductions they now cancel: one query for both.
+        var live = await PointLedger.LiveAsync(db, signIns.SelectMany(s => new[] { KeyOf(s.Attendee), DeductForAbsence.KeyOf(s.Attendee) }).ToList(), ct);
+        foreach (var (attendee, _) in signIns.Where(s => live.Contains(DeductForAbsence.KeyOf(s.Attendee))))
+            await PointLedger.ReverseAsync(db, DeductForAbsence.KeyOf(attendee), "已签到，撤销缺席扣分", System, utcNow, ct);
 
-        foreach (var group in signIns.Where(s => members.Contains(s.Attendee.PersonId) && !awarded.Contains(KeyOf(s.Attendee)))
+        foreach (var group in signIns.Where(s => members.Contains(s.Attendee.PersonId) && !live.Contains(KeyOf(s.Attendee)))
                      .GroupBy(s => (s.Activity.TenantId, Day(s.Activity).Year)))
         {
             var book = await PointRuleBook.LoadAsync(db, group.Key.TenantId, group.Key.Year, ct);
             var due = group.Select(s => (s.Attendee, s.Activity, Item: book.ForAttendance(s.Activity.Type, Day(s.Activity))))
-                .Where(d => d.Item is not null).Select(d => (d.Attendee, d.Activity, Item: d.Item!, Period: CapPeriodOf(d.Item!, Day(d.Activity))))
+                .Where(d => d.Item is not null).Select(d => (d.Attendee, d.Activity, Item: d.Item!, Period: PointLedger.CapPeriodOf(d.Item!, Day(d.Activity))))
                 .ToList();
             // What each person already has from the same item in the same cap period: one query per item and period.
             var counted = new Dictionary<(long Person, string Code, Period Period), int>();
@@ -40,10 +40,8 @@ public static class AwardForAttendance
             {
                 var (code, period) = slot.Key;
                 var people = slot.Select(d => d.Attendee.PersonId).Distinct().ToList();
-                foreach (var sum in await db.PointEntries
-                             .Where(e => people.Contains(e.PersonId) && e.RuleCode == code && e.On >= period.Start && e.On <= period.End)
-                             .GroupBy(e => e.PersonId).Select(g => new { g.Key, Sum = g.Sum(e => e.Points) }).ToListAsync(ct))
-                    counted[(sum.Key, code, period)] = sum.Sum;
+                foreach (var (person, sum) in await PointLedger.SumsAsync(db, people, code, period, ct))
+                    counted[(person, code, period)] = sum;
             }
             foreach (var (attendee, activity, item, period) in due)
             {
@@ -61,24 +59,6 @@ public static class AwardForAttendance
             }
         }
     }
-
-    /// <summary>Reverses the live award of a sign-in, if any, by a new entry of the opposite points.</summary>
-    public static async Task ReverseAsync(AppDbContext db, Attendee attendee, string reason, string userName, DateTime utcNow, CancellationToken ct = default)
-    {
-        var entries = await db.PointEntries.AsNoTracking().Where(e => e.SourceKey == KeyOf(attendee)).OrderBy(e => e.Id).ToListAsync(ct);
-        if (entries.Count % 2 == 0) return; // nothing awarded, or already reversed
-        var award = entries[^1];
-        db.PointEntries.Add(new PointEntry
-        {
-            TenantId = award.TenantId, PersonId = award.PersonId, Year = award.Year, Category = award.Category, Points = -award.Points,
-            Reason = reason, RuleItemId = award.RuleItemId, RuleCode = award.RuleCode, RuleVersion = award.RuleVersion,
-            SourceKey = award.SourceKey, ActivityId = award.ActivityId, Reverses = award.Id, AwardedBy = userName, On = award.On, At = utcNow,
-        });
-    }
-
-    /// <summary>The period a cap counts over; items without a cap are grouped by year, which is harmless.</summary>
-    static Period CapPeriodOf(PointRuleItem item, DateOnly day) =>
-        Period.Of(item.CapPeriod == RulePeriod.None ? RulePeriod.Year : item.CapPeriod, day);
 
     static DateOnly Day(Activity a) => DateOnly.FromDateTime(Clock.ToLocal(a.StartsAt));
 }

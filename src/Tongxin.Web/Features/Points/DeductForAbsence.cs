@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.OrgLife;
+using Tongxin.Web.Features.People;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.Points;
+
+/// <summary>
+/// When an activity is recorded as held, each expected party member who neither signed in nor had leave granted loses
+/// the absence item's points — in the same save as the record. Signing in later (补签) or leave granted later reverses it.
+/// </summary>
+public static class DeductForAbsence
+{
+    public static string KeyOf(Attendee a) => $"absent:{a.Id}";
+
+    /// <summary>Adds the deductions for the held activity's absentees, as they stand in the database.</summary>
+    public static async Task AddAsync(AppDbContext db, Activity activity, DateTime utcNow, CancellationToken ct = default)
+    {
+        if (activity.Status != ActivityStatus.Held) return;
+        var absent = await (from a in db.Attendees
+                            join p in db.People on a.PersonId equals p.Id
+                            where a.ActivityId == activity.Id && a.SignedInAt == null && a.Leave != LeaveStatus.Granted && p.PartyStatus != PartyStatus.None
+                            select new Absentee(a.Id, a.PersonId)).ToListAsync(ct);
+        await AddForAsync(db, activity, absent, utcNow, ct);
+    }
+
+    public sealed record Absentee(long Id, long PersonId);
+
+    /// <summary>Adds the deductions for the given absentees (party members, no leave granted) of a held activity.</summary>
+    public static async Task AddForAsync(AppDbContext db, Activity activity, IReadOnlyList<Absentee> absentees, DateTime utcNow, CancellationToken ct = default)
+    {
+        var absent = absentees.ToList();
+        var live = await PointLedger.LiveAsync(db, absent.Select(a => $"absent:{a.Id}").ToList(), ct);
+        absent = absent.Where(a => !live.Contains($"absent:{a.Id}")).ToList();
+        if (absent.Count == 0) return;
+
+        var day = DateOnly.FromDateTime(Clock.ToLocal(activity.StartsAt));
+        var book = await PointRuleBook.LoadAsync(db, activity.TenantId, day.Year, ct);
+        var code = book.Items.FirstOrDefault(i => i.Trigger == PointTrigger.AbsentWithoutLeave)?.Code;
+        if (code is null || book.ItemOn(code, day) is not { } item) return;
+        var period = PointLedger.CapPeriodOf(item, day);
+        var sums = await PointLedger.SumsAsync(db, absent.Select(a => a.PersonId).Distinct().ToList(), item.Code, period, ct);
+        foreach (var a in absent)
+        {
+            var (points, note) = PointRuleBook.ApplyCap(item, sums.GetValueOrDefault(a.PersonId));
+            sums[a.PersonId] = sums.GetValueOrDefault(a.PersonId) + points;
+            db.PointEntries.Add(new PointEntry
+            {
+                TenantId = activity.TenantId, PersonId = a.PersonId, Year = day.Year, Category = item.Category, Points = points,
+                Reason = $"{item.Name}：{activity.Topic}", RuleItemId = item.Id == 0 ? null : item.Id, RuleCode = item.Code,
+                RuleVersion = item.Version, SourceKey = $"absent:{a.Id}", ActivityId = activity.Id, CapNote = note,
+                AwardedBy = AwardForAttendance.System, On = day, At = utcNow,
+            });
+        }
+    }
+}

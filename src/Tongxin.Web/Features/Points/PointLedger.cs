@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.OrgLife;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Web.Features.Points;
+
+/// <summary>Ledger rules shared by every award: a source counts while it has an odd number of entries (award, reversal, award…).</summary>
+public static class PointLedger
+{
+    public static bool IsLive(int entriesOfSource) => entriesOfSource % 2 == 1;
+
+    /// <summary>The sources among <paramref name="keys"/> whose award currently counts.</summary>
+    public static async Task<HashSet<string>> LiveAsync(AppDbContext db, IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        keys.Count == 0 ? [] : (await db.PointEntries.Where(e => keys.Contains(e.SourceKey)).GroupBy(e => e.SourceKey)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Where(g => IsLive(g.Count)).Select(g => g.Key).ToHashSet();
+
+    /// <summary>Reverses the live award of a source, if any, by a new entry of the opposite points.</summary>
+    public static async Task ReverseAsync(AppDbContext db, string sourceKey, string reason, string userName, DateTime utcNow, CancellationToken ct = default)
+    {
+        var entries = await db.PointEntries.AsNoTracking().Where(e => e.SourceKey == sourceKey).OrderBy(e => e.Id).ToListAsync(ct);
+        if (!IsLive(entries.Count)) return;
+        var award = entries[^1];
+        db.PointEntries.Add(new PointEntry
+        {
+            TenantId = award.TenantId, PersonId = award.PersonId, Year = award.Year, Category = award.Category, Points = -award.Points,
+            Reason = reason, RuleItemId = award.RuleItemId, RuleCode = award.RuleCode, RuleVersion = award.RuleVersion,
+            SourceKey = award.SourceKey, ActivityId = award.ActivityId, Reverses = award.Id, AwardedBy = userName, On = award.On, At = utcNow,
+        });
+    }
+
+    /// <summary>Sums per person of one item in one cap period, for applying caps to a batch with one query.</summary>
+    public static async Task<Dictionary<long, int>> SumsAsync(AppDbContext db, IReadOnlyCollection<long> people, string code, Period period, CancellationToken ct) =>
+        await db.PointEntries.Where(e => people.Contains(e.PersonId) && e.RuleCode == code && e.On >= period.Start && e.On <= period.End)
+            .GroupBy(e => e.PersonId).Select(g => new { g.Key, Sum = g.Sum(e => e.Points) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+
+    public static Period CapPeriodOf(PointRuleItem item, DateOnly day) =>
+        Period.Of(item.CapPeriod == RulePeriod.None ? RulePeriod.Year : item.CapPeriod, day);
+}

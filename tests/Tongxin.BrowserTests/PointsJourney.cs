@@ -36,6 +36,15 @@ public class PointsJourney(BrowserFixture f)
         await admin.GetByRole(AriaRole.Button, new() { Name = "建立本年度规则" }).ClickAsync();
         await Assertions.Expect(admin.GetByTestId("rule-items").Locator("tr[data-code=attend-ThemedPartyDay]")).ToContainTextAsync("v1");
         await BrowserFixture.ShotAsync(admin, "34-points-rules");
+        // The award rule changes from the start of the year; the preview names what it would alter.
+        var row = admin.GetByTestId("rule-items").Locator("tr[data-code=award]");
+        await row.GetByLabel("分值").FillAsync("6");
+        await row.GetByLabel("生效日期").FillAsync($"{DateTime.Now.Year}-01-01");
+        await row.GetByRole(AriaRole.Button, new() { Name = "保存为新版本" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("rule-items").Locator("tr[data-code=award]")).ToContainTextAsync("v2");
+        await admin.GetByTestId("preview").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=preview-changes], [data-testid=preview-empty]")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(admin, "35-points-recompute-preview");
         await admin.Context.CloseAsync();
 
         var member = await f.NewPageAsync("member1", phone: true);

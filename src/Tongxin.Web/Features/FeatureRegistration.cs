@@ -28,6 +28,7 @@ public static class FeatureRegistration
         s.AddScoped<Points.ManualAward.Handler>();
         s.AddScoped<Points.GetPointsOverview.Handler>();
         s.AddScoped<Points.EditPointRules.Handler>();
+        s.AddScoped<Points.RecomputePoints.Handler>();
         s.AddScoped<OrgLife.WithdrawSignIn.Handler>();
         s.AddSingleton<OrgLife.SignInQueue>();
         s.AddHostedService(sp => sp.GetRequiredService<OrgLife.SignInQueue>());

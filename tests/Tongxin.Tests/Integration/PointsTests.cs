@@ -327,3 +327,62 @@ public class AbsencePointsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal([-2, 2], await PointsOf(ids.AskedLeave));
     }
 }
+
+[Trait("Category", "Db")]
+public class RecomputeTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task AfterARuleChange_ThePreviewListsEachChange_AndApplyingItGivesTheFreshTotals()
+    {
+        var year = Tongxin.Web.Shared.Clock.Today.Year;
+        var now = DateTime.UtcNow;
+        async Task<T> With<T>(Func<IServiceProvider, Task<T>> work) { using var s = app.Services.CreateScope(); return await work(s.ServiceProvider); }
+        Assert.True((await With(sp => sp.GetRequiredService<EditPointRules.Handler>().AdoptAsync(1, year))).Ok);
+
+        var (person, attendees) = await app.WithDbAsync(async db =>
+        {
+            var person = await db.Users.Where(u => u.UserName == "member1").Select(u => u.PersonId!.Value).SingleAsync();
+            var org = await db.People.Where(p => p.Id == person).Select(p => p.OrgId).SingleAsync();
+            var list = new List<Attendee>();
+            foreach (var daysAgo in new[] { 30, 20, 10 })
+            {
+                var a = new Activity
+                {
+                    TenantId = 1, OrgId = org, Type = ActivityType.ThemedPartyDay, Topic = $"主题党日{daysAgo}", Place = "活动室",
+                    StartsAt = now.AddDays(-daysAgo), EndsAt = now.AddDays(-daysAgo).AddHours(2), SignInSecret = new byte[32], CreatedBy = "test", CreatedAt = now,
+                };
+                db.Activities.Add(a);
+                await db.SaveChangesAsync();
+                var x = new Attendee { ActivityId = a.Id, PersonId = person, TenantId = 1 };
+                db.Attendees.Add(x);
+                await db.SaveChangesAsync();
+                list.Add(x);
+            }
+            return (person, list);
+        });
+        var secretary = await app.ScopeOfAsync("secretary1");
+        foreach (var a in attendees)
+            Assert.True((await With(sp => sp.GetRequiredService<SignIn.Handler>().ManualAsync(a.ActivityId, person, "纸质签到", secretary, now))).Ok);
+        Task<int> TotalAsync() => app.WithDbAsync(db => db.PointEntries.Where(e => e.PersonId == person && e.SourceKey.StartsWith("signin:")).SumAsync(e => e.Points));
+        Assert.Equal(6, await TotalAsync());
+
+        // 主题党日 becomes +3 with a cap of 7 from the start of the year.
+        Assert.True((await With(sp => sp.GetRequiredService<EditPointRules.Handler>().ChangeItemAsync(1, year, "attend-ThemedPartyDay", 3, 7, true, new DateOnly(year, 1, 1)))).Ok);
+        var preview = await With(sp => sp.GetRequiredService<RecomputePoints.Handler>().PreviewAsync(1, year));
+        Assert.Equal([(2, 3), (2, 3), (2, 1)], preview.Where(c => c.PersonId == person).Select(c => (c.OldPoints, c.NewPoints!.Value)));
+        Assert.All(preview, c => Assert.Equal(("attend-ThemedPartyDay v1", "attend-ThemedPartyDay v2"), (c.OldRule, c.NewRule)));
+        Assert.Contains("全年上限7分", preview[^1].Why);
+
+        // A fresh computation of the same sign-ins under the new rules, by the pure rules alone.
+        var book = await app.WithDbAsync(db => PointRuleBook.LoadAsync(db, 1, year));
+        var item = book.ForAttendance(ActivityType.ThemedPartyDay, Tongxin.Web.Shared.Clock.Today)!;
+        int fresh = 0;
+        foreach (var _ in attendees) fresh += PointRuleBook.ApplyCap(item, fresh).Points;
+
+        Assert.Equal(3, await With(sp => sp.GetRequiredService<RecomputePoints.Handler>().ApplyAsync(1, year, "partyadmin", now)));
+        Assert.Equal(fresh, await TotalAsync());
+        Assert.Equal(7, fresh);
+        Assert.Empty(await With(sp => sp.GetRequiredService<RecomputePoints.Handler>().PreviewAsync(1, year)));
+        Assert.Equal(9, await app.WithDbAsync(db => db.PointEntries.CountAsync(e => e.PersonId == person && e.SourceKey.StartsWith("signin:"))));
+    }
+}

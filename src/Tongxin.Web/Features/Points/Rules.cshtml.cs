@@ -8,7 +8,7 @@ using Tongxin.Web.Shared;
 namespace Tongxin.Web.Features.Points;
 
 /// <summary>积分规则: the year's items and their versions, for the party-affairs administrator of the unit.</summary>
-public class RulesModel(AppDbContext db, EditPointRules.Handler edit) : AppPage
+public class RulesModel(AppDbContext db, EditPointRules.Handler edit, RecomputePoints.Handler recompute) : AppPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public string Code { get; set; } = "";
@@ -20,6 +20,9 @@ public class RulesModel(AppDbContext db, EditPointRules.Handler edit) : AppPage
     public int ShownYear => Year ?? Clock.Today.Year;
     public PointRuleSet? Set { get; private set; }
     public PointRuleBook Book { get; private set; } = null!;
+
+    public IReadOnlyList<RecomputePoints.Change>? Preview { get; private set; }
+    public Dictionary<long, string> Names { get; private set; } = [];
 
     long? Tenant => Scope.Grants.FirstOrDefault(g => Scope.Can(Permissions.Points.Rules, g.Path))?.TenantId;
 
@@ -35,6 +38,24 @@ public class RulesModel(AppDbContext db, EditPointRules.Handler edit) : AppPage
     public async Task<IActionResult> OnPostLockAsync(CancellationToken ct) => Tenant is not { } t ? Forbid()
         : await AfterActionAsync((await edit.LockAsync(t, ShownYear, User.Identity!.Name!, DateTime.UtcNow, ct)).Error,
             "已锁定", new { year = ShownYear }, () => ShowAsync(ct));
+
+    /// <summary>What recomputing the year under the rules now kept would change, entry by entry.</summary>
+    public async Task<IActionResult> OnGetPreviewAsync(CancellationToken ct)
+    {
+        if (Tenant is not { } t) return Forbid();
+        Preview = await recompute.PreviewAsync(t, ShownYear, ct);
+        var ids = Preview.Select(c => c.PersonId).Distinct().ToList();
+        Names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostRecomputeAsync(CancellationToken ct)
+    {
+        if (Tenant is not { } t) return Forbid();
+        var changed = await recompute.ApplyAsync(t, ShownYear, User.Identity!.Name!, DateTime.UtcNow, ct);
+        TempData["Flash"] = L["已按现行规则重新计算，调整 {0} 条积分", changed].Value;
+        return RedirectToPage(new { year = ShownYear });
+    }
 
     async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

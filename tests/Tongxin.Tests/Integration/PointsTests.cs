@@ -274,7 +274,13 @@ public class PointRulesTests(AppFactory app) : IClassFixture<AppFactory>
             ["Code"] = "attend-ThemedPartyDay", ["Points"] = "5", ["Active"] = "true", ["From"] = "2027-08-01",
         });
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("2027年度规则已锁定，不能修改", await page.Content.ReadAsStringAsync());
+        Assert.Contains("该年度规则已锁定，不能修改", await page.Content.ReadAsStringAsync());
+        await c.GetAsync("/Points/Rules?culture=en"); // the same refusal, read in English
+        page = await Html.PostFormAsync(c, "/Points/Awards", "/Points/Rules?handler=Change&year=2027", new()
+        {
+            ["Code"] = "attend-ThemedPartyDay", ["Points"] = "5", ["Active"] = "true", ["From"] = "2027-08-01",
+        });
+        Assert.Contains("This year&#x27;s rules are locked and cannot be changed", await page.Content.ReadAsStringAsync());
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await app.ClientAsync("secretary1")).GetAsync("/Points/Rules")).StatusCode);
     }
 }

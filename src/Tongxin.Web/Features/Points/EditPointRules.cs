@@ -16,7 +16,7 @@ public static class EditPointRules
         /// <summary>Starts the year's rules as a copy of the latest earlier year, or of the defaults.</summary>
         public async Task<Result<long>> AdoptAsync(long tenantId, int year, CancellationToken ct = default)
         {
-            if (await db.PointRuleSets.AnyAsync(s => s.TenantId == tenantId && s.Year == year, ct)) return Error.Conflict($"{year}年度规则已建立");
+            if (await db.PointRuleSets.AnyAsync(s => s.TenantId == tenantId && s.Year == year, ct)) return Error.Conflict("该年度规则已建立");
             var previous = await db.PointRuleSets.Where(s => s.TenantId == tenantId && s.Year < year).OrderByDescending(s => s.Year).FirstOrDefaultAsync(ct);
             var book = previous is null ? null : await PointRuleBook.LoadAsync(db, tenantId, previous.Year, ct);
             var set = new PointRuleSet
@@ -41,8 +41,8 @@ public static class EditPointRules
         {
             var set = await db.PointRuleSets.FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Year == year, ct);
             if (set is null) return Error.NotFound("本年度尚未建立积分规则");
-            if (set.LockedAt is not null) return Error.Conflict($"{year}年度规则已锁定，不能修改");
-            if (from.Year != year) return Error.Validation($"生效日期须在{year}年内", "From");
+            if (set.LockedAt is not null) return Error.Conflict("该年度规则已锁定，不能修改");
+            if (from.Year != year) return Error.Validation("生效日期须在所选年度内", "From");
             if (cap is < 0) return Error.Validation("上限不能为负数", "Cap");
             var current = await db.PointRuleItems.Where(i => i.RuleSetId == set.Id && i.Code == code).OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct);
             if (current is null) return Error.NotFound("规则项不存在");
@@ -62,7 +62,7 @@ public static class EditPointRules
         {
             var set = await db.PointRuleSets.FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Year == year, ct);
             if (set is null) return Error.NotFound("本年度尚未建立积分规则");
-            if (set.LockedAt is not null) return Error.Conflict($"{year}年度规则已锁定");
+            if (set.LockedAt is not null) return Error.Conflict("该年度规则已锁定");
             (set.LockedAt, set.LockedBy) = (utcNow, userName);
             await db.SaveChangesAsync(ct);
             return true;

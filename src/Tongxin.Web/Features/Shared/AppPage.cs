@@ -31,7 +31,7 @@ public abstract class AppPage : PageModel
             case ErrorKind.NotFound: return NotFound();
             case ErrorKind.Forbidden: return Forbid();
             default:
-                ModelState.AddModelError(error.Field is null ? "" : $"Input.{error.Field}", error.Message);
+                ModelState.AddModelError(error.Field is null ? "" : $"Input.{error.Field}", L[error.Message].Value);
                 return null;
         }
     }

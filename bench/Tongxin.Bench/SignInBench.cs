@@ -67,26 +67,8 @@ public static class SignInBench
         ];
     }
 
-    static async Task<(double Total, double P50, double P99)> BurstAsync(List<long> people, Func<long, Task> scan)
-    {
-        var latencies = new double[people.Count];
-        var gate = new SemaphoreSlim(Concurrency);
-        var sw = Stopwatch.StartNew();
-        await Task.WhenAll(people.Select(async (p, i) =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                var one = Stopwatch.StartNew();
-                await scan(p);
-                latencies[i] = one.Elapsed.TotalMilliseconds;
-            }
-            finally { gate.Release(); }
-        }));
-        var total = sw.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        return (total, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)]);
-    }
+    static Task<(double Total, double P50, double P99)> BurstAsync(List<long> people, Func<long, Task> scan) =>
+        HttpSignInBench.BurstAsync(people.Count, Concurrency, i => scan(people[i]));
 
     static async Task ExecAsync(DatabaseSettings db, string sql)
     {

@@ -49,13 +49,8 @@ public static class AwardForAttendance
                 var (points, note) = PointRuleBook.ApplyCap(item, counted.GetValueOrDefault(slot));
                 counted[slot] = counted.GetValueOrDefault(slot) + points;
                 var day = Day(activity);
-                db.PointEntries.Add(new PointEntry
-                {
-                    TenantId = activity.TenantId, PersonId = attendee.PersonId, Year = day.Year, Category = item.Category,
-                    Points = points, Reason = $"{item.Name}：{activity.Topic}", RuleItemId = item.Id == 0 ? null : item.Id,
-                    RuleCode = item.Code, RuleVersion = item.Version, SourceKey = KeyOf(attendee), ActivityId = activity.Id,
-                    CapNote = note, AwardedBy = System, On = day, At = utcNow,
-                });
+                db.PointEntries.Add(PointEntry.Under(item, activity.TenantId, attendee.PersonId, day, points, note, $"{item.Name}：{activity.Topic}",
+                    KeyOf(attendee), activity.Id, System, null, utcNow));
             }
         }
     }

@@ -12,7 +12,9 @@ namespace Tongxin.Web.Features.Points;
 /// </summary>
 public static class DeductForAbsence
 {
-    public static string KeyOf(Attendee a) => $"absent:{a.Id}";
+    public static string KeyOf(Attendee a) => Key(a.Id);
+
+    static string Key(long attendeeId) => $"absent:{attendeeId}";
 
     /// <summary>Adds the deductions for the held activity's absentees, as they stand in the database.</summary>
     public static async Task AddAsync(AppDbContext db, Activity activity, DateTime utcNow, CancellationToken ct = default)
@@ -31,8 +33,8 @@ public static class DeductForAbsence
     public static async Task AddForAsync(AppDbContext db, Activity activity, IReadOnlyList<Absentee> absentees, DateTime utcNow, CancellationToken ct = default)
     {
         var absent = absentees.ToList();
-        var live = await PointLedger.LiveAsync(db, absent.Select(a => $"absent:{a.Id}").ToList(), ct);
-        absent = absent.Where(a => !live.Contains($"absent:{a.Id}")).ToList();
+        var live = await PointLedger.LiveAsync(db, absent.Select(a => Key(a.Id)).ToList(), ct);
+        absent = absent.Where(a => !live.Contains(Key(a.Id))).ToList();
         if (absent.Count == 0) return;
 
         var day = DateOnly.FromDateTime(Clock.ToLocal(activity.StartsAt));
@@ -45,13 +47,8 @@ public static class DeductForAbsence
         {
             var (points, note) = PointRuleBook.ApplyCap(item, sums.GetValueOrDefault(a.PersonId));
             sums[a.PersonId] = sums.GetValueOrDefault(a.PersonId) + points;
-            db.PointEntries.Add(new PointEntry
-            {
-                TenantId = activity.TenantId, PersonId = a.PersonId, Year = day.Year, Category = item.Category, Points = points,
-                Reason = $"{item.Name}：{activity.Topic}", RuleItemId = item.Id == 0 ? null : item.Id, RuleCode = item.Code,
-                RuleVersion = item.Version, SourceKey = $"absent:{a.Id}", ActivityId = activity.Id, CapNote = note,
-                AwardedBy = AwardForAttendance.System, On = day, At = utcNow,
-            });
+            db.PointEntries.Add(PointEntry.Under(item, activity.TenantId, a.PersonId, day, points, note, $"{item.Name}：{activity.Topic}",
+                Key(a.Id), activity.Id, AwardForAttendance.System, null, utcNow));
         }
     }
 }

@@ -82,17 +82,10 @@ public static class ManualAward
 
         async Task AddEntryAsync(PointProposal proposal, PointRuleItem item, string awardedBy, string? approvedBy, DateTime utcNow, CancellationToken ct)
         {
-            var period = Period.Of(item.CapPeriod == RulePeriod.None ? RulePeriod.Year : item.CapPeriod, proposal.On);
-            var already = await db.PointEntries.Where(e => e.PersonId == proposal.PersonId && e.RuleCode == item.Code
-                && e.On >= period.Start && e.On <= period.End).SumAsync(e => e.Points, ct);
-            var (points, note) = PointRuleBook.ApplyCap(item, already);
-            db.PointEntries.Add(new PointEntry
-            {
-                TenantId = proposal.TenantId, PersonId = proposal.PersonId, Year = proposal.On.Year, Category = item.Category, Points = points,
-                Reason = $"{item.Name}：{proposal.Reason}", RuleItemId = item.Id == 0 ? null : item.Id, RuleCode = item.Code,
-                RuleVersion = item.Version, SourceKey = $"proposal:{proposal.Id}", CapNote = note, AwardedBy = awardedBy,
-                ApprovedBy = approvedBy, On = proposal.On, At = utcNow,
-            });
+            var sums = await PointLedger.SumsAsync(db, [proposal.PersonId], item.Code, PointLedger.CapPeriodOf(item, proposal.On), ct);
+            var (points, note) = PointRuleBook.ApplyCap(item, sums.GetValueOrDefault(proposal.PersonId));
+            db.PointEntries.Add(PointEntry.Under(item, proposal.TenantId, proposal.PersonId, proposal.On, points, note,
+                $"{item.Name}：{proposal.Reason}", $"proposal:{proposal.Id}", null, awardedBy, approvedBy, utcNow));
         }
 
         async Task<(long Id, long TenantId)?> PersonInScopeAsync(long personId, Scope scope, CancellationToken ct)

@@ -30,6 +30,23 @@ public class PointEntry
     /// <summary>The local date of the record behind the entry; it decides the year and the cap period.</summary>
     public DateOnly On { get; set; }
     public DateTime At { get; set; }
+
+    /// <summary>An award under a rule item (points already capped), for the record named by <paramref name="sourceKey"/>.</summary>
+    public static PointEntry Under(PointRuleItem item, long tenantId, long personId, DateOnly on, int points, string? capNote, string reason,
+        string sourceKey, long? activityId, string awardedBy, string? approvedBy, DateTime utcNow) => new()
+    {
+        TenantId = tenantId, PersonId = personId, Year = on.Year, Category = item.Category, Points = points, Reason = reason,
+        RuleItemId = item.Id == 0 ? null : item.Id, RuleCode = item.Code, RuleVersion = item.Version, SourceKey = sourceKey,
+        ActivityId = activityId, CapNote = capNote, AwardedBy = awardedBy, ApprovedBy = approvedBy, On = on, At = utcNow,
+    };
+
+    /// <summary>The entry that cancels <paramref name="award"/>: same source, rule and date, opposite points.</summary>
+    public static PointEntry Reversal(PointEntry award, string reason, string userName, DateTime utcNow) => new()
+    {
+        TenantId = award.TenantId, PersonId = award.PersonId, Year = award.Year, Category = award.Category, Points = -award.Points,
+        Reason = reason, RuleItemId = award.RuleItemId, RuleCode = award.RuleCode, RuleVersion = award.RuleVersion,
+        SourceKey = award.SourceKey, ActivityId = award.ActivityId, Reverses = award.Id, AwardedBy = userName, On = award.On, At = utcNow,
+    };
 }
 
 public class PointEntryConfiguration : IEntityTypeConfiguration<PointEntry>

@@ -19,13 +19,7 @@ public static class PointLedger
     {
         var entries = await db.PointEntries.AsNoTracking().Where(e => e.SourceKey == sourceKey).OrderBy(e => e.Id).ToListAsync(ct);
         if (!IsLive(entries.Count)) return;
-        var award = entries[^1];
-        db.PointEntries.Add(new PointEntry
-        {
-            TenantId = award.TenantId, PersonId = award.PersonId, Year = award.Year, Category = award.Category, Points = -award.Points,
-            Reason = reason, RuleItemId = award.RuleItemId, RuleCode = award.RuleCode, RuleVersion = award.RuleVersion,
-            SourceKey = award.SourceKey, ActivityId = award.ActivityId, Reverses = award.Id, AwardedBy = userName, On = award.On, At = utcNow,
-        });
+        db.PointEntries.Add(PointEntry.Reversal(entries[^1], reason, userName, utcNow));
     }
 
     /// <summary>Sums per person of one item in one cap period, for applying caps to a batch with one query.</summary>

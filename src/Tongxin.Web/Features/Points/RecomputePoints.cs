@@ -25,19 +25,10 @@ public static class RecomputePoints
             var plan = await PlanAsync(tenantId, year, ct);
             foreach (var (change, live, item, note) in plan)
             {
-                db.PointEntries.Add(new PointEntry
-                {
-                    TenantId = live.TenantId, PersonId = live.PersonId, Year = live.Year, Category = live.Category, Points = -live.Points,
-                    Reason = $"规则调整，冲销：{live.Reason}", RuleItemId = live.RuleItemId, RuleCode = live.RuleCode, RuleVersion = live.RuleVersion,
-                    SourceKey = live.SourceKey, ActivityId = live.ActivityId, Reverses = live.Id, AwardedBy = userName, On = live.On, At = utcNow,
-                });
-                if (item is null) continue;
-                db.PointEntries.Add(new PointEntry
-                {
-                    TenantId = live.TenantId, PersonId = live.PersonId, Year = live.Year, Category = item.Category, Points = change.NewPoints!.Value,
-                    Reason = live.Reason, RuleItemId = item.Id == 0 ? null : item.Id, RuleCode = item.Code, RuleVersion = item.Version,
-                    SourceKey = live.SourceKey, ActivityId = live.ActivityId, CapNote = note, AwardedBy = userName, On = live.On, At = utcNow,
-                });
+                db.PointEntries.Add(PointEntry.Reversal(live, $"规则调整，冲销：{live.Reason}", userName, utcNow));
+                if (item is not null)
+                    db.PointEntries.Add(PointEntry.Under(item, live.TenantId, live.PersonId, live.On, change.NewPoints!.Value, note, live.Reason,
+                        live.SourceKey, live.ActivityId, userName, null, utcNow));
             }
             await db.SaveChangesAsync(ct);
             return plan.Count;

@@ -41,6 +41,16 @@ public static class FeatureRegistration
         s.AddScoped<OrgLife.ExportLedger.Handler>();
         s.AddScoped<OrgLife.RaiseAlerts.Handler>();
         s.AddScoped<OrgLife.Attachments.Handler>();
+        s.AddScoped<Stars.GetBranchRating.Handler>();
+        s.AddScoped<Stars.SelfAssess.Handler>();
+        s.AddScoped<Stars.ReviewRating.Handler>();
+        s.AddScoped<Stars.GetStarsOverview.Handler>();
+        s.AddScoped<Stars.EditStarTemplate.Handler>();
+        s.AddScoped<Appraisal.OpenRound.Handler>();
+        s.AddScoped<Appraisal.TakePart.Handler>();
+        s.AddScoped<Appraisal.DecideGrades.Handler>();
+        s.AddScoped<Appraisal.GetRound.Handler>();
+        s.AddScoped<Appraisal.GetMyAppraisal.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

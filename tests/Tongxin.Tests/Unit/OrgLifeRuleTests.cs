@@ -64,6 +64,10 @@ public class ComplianceCalendarTests
         Assert.Equal(9, r.Held);
         Assert.Equal(Rag.Red, r.Status);
         Assert.Equal(["2026-04", "2026-11"], r.Missing.Select(m => m.Code));
+        // For 争星: ten ended months owed, nine of them met; the running month owes nothing until it is met.
+        Assert.Equal((10, 9), (r.Due, r.Met));
+        var withNovember = ComplianceCalendar.Evaluate(ActivityType.ThemedPartyDay, year, [], [.. held, Today], Today);
+        Assert.Equal((11, 10), (withNovember.Due, withNovember.Met));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ public enum Rag { Green, Amber, Red, NotRequired }
 /// <summary>A frequency rule in force from a date (a tenant may change it mid-year; the rule in force at the start of a period applies to it).</summary>
 public sealed record FrequencyRuleValue(ActivityType Type, DateOnly EffectiveFrom, RulePeriod Period, int MinCount);
 
-public sealed record TypeCompliance(ActivityType Type, int Required, int Held, IReadOnlyList<Period> Missing, Rag Status);
+/// <param name="Due">Activities owed by sub-periods already ended, and by running ones already met.</param>
+/// <param name="Met">Of those, how many were held in their own sub-period (extra meetings in one month do not make up another).</param>
+public sealed record TypeCompliance(ActivityType Type, int Required, int Held, IReadOnlyList<Period> Missing, Rag Status, int Due = 0, int Met = 0);
 
 /// <summary>Pure rules: which required activities a unit (branch or group) owes in a period.</summary>
 public static class ComplianceCalendar
@@ -34,19 +36,21 @@ public static class ComplianceCalendar
         if (kinds.Count == 0) return new TypeCompliance(type, 0, dates.Count(period.Contains), [], Rag.NotRequired);
 
         // Held is counted over the periods judged, so "1/1" for a yearly meeting held in March reads right in November.
-        var required = 0; var held = 0; var missing = new List<Period>(); var status = Rag.Green;
+        var required = 0; var held = 0; var due = 0; var met = 0; var missing = new List<Period>(); var status = Rag.Green;
         foreach (var (sub, rule) in kinds)
         {
             required += rule.MinCount;
             var count = dates.Count(sub.Contains);
             held += count;
+            // Ended periods are owed; a period still running counts once it is met, so nobody loses marks mid-month.
+            if (sub.End < today || (sub.Start <= today && count >= rule.MinCount)) (due, met) = (due + rule.MinCount, met + Math.Min(count, rule.MinCount));
             if (count >= rule.MinCount) continue;
             if (sub.Start > today) continue; // not begun: nothing owed yet
             missing.Add(sub);
             if (sub.End < today) status = Rag.Red;
             else if (status == Rag.Green) status = Rag.Amber;
         }
-        return new TypeCompliance(type, required, held, missing, status);
+        return new TypeCompliance(type, required, held, missing, status, due, met);
     }
 
     /// <summary>

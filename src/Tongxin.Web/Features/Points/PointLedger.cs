@@ -29,4 +29,13 @@ public static class PointLedger
 
     public static Period CapPeriodOf(PointRuleItem item, DateOnly day) =>
         Period.Of(item.CapPeriod == RulePeriod.None ? RulePeriod.Year : item.CapPeriod, day);
+
+    /// <summary>Each person's year total under the tenant's rules (base plus entries, floored); people without entries get the base.</summary>
+    public static async Task<Dictionary<long, int>> YearTotalsAsync(AppDbContext db, long tenantId, int year, IReadOnlyCollection<long> people, CancellationToken ct)
+    {
+        var book = await PointRuleBook.LoadAsync(db, tenantId, year, ct);
+        var sums = await db.PointEntries.Where(e => e.Year == year && people.Contains(e.PersonId))
+            .GroupBy(e => e.PersonId).Select(g => new { g.Key, Sum = g.Sum(e => e.Points) }).ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+        return people.ToDictionary(p => p, p => book.Total([sums.GetValueOrDefault(p)]));
+    }
 }

@@ -35,6 +35,22 @@ public static class Permissions
         public const string Rules = "points.rules";
     }
 
+    public static class Stars
+    {
+        /// <summary>See the branches' 争星 ratings in the subtree.</summary>
+        public const string View = "stars.view";
+        /// <summary>Fill in and submit the branch's self-assessment.</summary>
+        public const string Assess = "stars.assess";
+        /// <summary>Review submitted self-assessments and keep the yearly checklist.</summary>
+        public const string Review = "stars.review";
+    }
+
+    public static class Appraisal
+    {
+        /// <summary>Run the branch's 民主评议党员: open the round, see the tallies, record the decisions.</summary>
+        public const string Manage = "appraisal.manage";
+    }
+
     public static class Users
     {
         public const string Manage = "users.manage";
@@ -73,11 +89,12 @@ public static class Roles
             Permissions.OrgLife.View, Permissions.OrgLife.Rules],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,
-            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Rules],
+            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Rules,
+            Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Stars.Review, Permissions.Appraisal.Manage],
         [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,
             Permissions.People.ViewIdNumber, Permissions.People.Export, Permissions.OrgLife.View, Permissions.OrgLife.Plan,
-            Permissions.Points.View, Permissions.Points.Award],
-        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View],
+            Permissions.Points.View, Permissions.Points.Award, Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Appraisal.Manage],
+        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View, Permissions.Stars.View],
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],
         [Auditor] = [Permissions.Audit.View],

@@ -27,6 +27,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.Points.PointRuleItem> PointRuleItems => Set<Features.Points.PointRuleItem>();
     public DbSet<Features.Points.PointEntry> PointEntries => Set<Features.Points.PointEntry>();
     public DbSet<Features.Points.PointProposal> PointProposals => Set<Features.Points.PointProposal>();
+    public DbSet<Features.Stars.StarTemplate> StarTemplates => Set<Features.Stars.StarTemplate>();
+    public DbSet<Features.Stars.StarTemplateItem> StarTemplateItems => Set<Features.Stars.StarTemplateItem>();
+    public DbSet<Features.Stars.StarRating> StarRatings => Set<Features.Stars.StarRating>();
+    public DbSet<Features.Stars.StarScore> StarScores => Set<Features.Stars.StarScore>();
+    public DbSet<Features.Appraisal.AppraisalRound> AppraisalRounds => Set<Features.Appraisal.AppraisalRound>();
+    public DbSet<Features.Appraisal.AppraisalParticipant> AppraisalParticipants => Set<Features.Appraisal.AppraisalParticipant>();
+    public DbSet<Features.Appraisal.AppraisalBallot> AppraisalBallots => Set<Features.Appraisal.AppraisalBallot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Tests.Support;
+using Tongxin.Web.Features.Appraisal;
+using Tongxin.Web.Features.Points;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Tests.Integration;
+
+[Trait("Category", "Db")]
+public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    static readonly int Year = Clock.Today.Year;
+
+    async Task<T> AsAsync<THandler, T>(string user, Func<THandler, Scope, Task<T>> work) where THandler : notnull
+    {
+        var scope = await app.ScopeOfAsync(user);
+        using var s = app.Services.CreateScope();
+        return await work(s.ServiceProvider.GetRequiredService<THandler>(), scope);
+    }
+
+    async Task<T> WithAsync<THandler, T>(Func<THandler, Task<T>> work) where THandler : notnull
+    {
+        using var s = app.Services.CreateScope();
+        return await work(s.ServiceProvider.GetRequiredService<THandler>());
+    }
+
+    Task<Result<int>> VoteAsync(long round, long voter, Dictionary<long, AppraisalGrade?> marks) =>
+        WithAsync<TakePart.Handler, Result<int>>(h => h.VoteAsync(round, voter, marks, DateTime.UtcNow));
+
+    [Fact]
+    public async Task TheWholeRound_FromOpeningToTheExportedResult()
+    {
+        var org = await app.OrgIdAsync("第一党支部");
+        Assert.Equal(ErrorKind.Forbidden, (await AsAsync<OpenRound.Handler, Result<long>>("secretary2", (h, s) => h.Handle(org, Year, s, "secretary2", DateTime.UtcNow))).Error!.Kind);
+        var opened = await AsAsync<OpenRound.Handler, Result<long>>("secretary1", (h, s) => h.Handle(org, Year, s, "secretary1", DateTime.UtcNow));
+        Assert.True(opened.Ok);
+        var round = opened.Value;
+        Assert.Equal("本支部该年度的民主评议已经开始",
+            (await AsAsync<OpenRound.Handler, Result<long>>("partyadmin", (h, s) => h.Handle(org, Year, s, "partyadmin", DateTime.UtcNow))).Error!.Message);
+
+        var parts = await app.WithDbAsync(db => db.AppraisalParticipants.Where(p => p.RoundId == round).ToListAsync());
+        Assert.Equal((9, 1), (parts.Count, parts.Count(p => p.IsProbationary)));
+        var full = parts.Where(p => !p.IsProbationary).Select(p => p.PersonId).OrderBy(p => p).ToList();
+        var probationary = parts.Single(p => p.IsProbationary).PersonId;
+
+        // Self-assessment, then one ballot each: every full member graded, 优秀 within a third (2 of 8).
+        Assert.Equal("自我评价请写明一年来的表现（不少于 10 个字）",
+            (await WithAsync<TakePart.Handler, Result<bool>>(h => h.SelfAssessAsync(round, full[0], "好", DateTime.UtcNow))).Error!.Message);
+        Assert.True((await WithAsync<TakePart.Handler, Result<bool>>(h => h.SelfAssessAsync(round, full[0], "一年来认真学习党的理论，按时参加组织生活，完成本职工作。", DateTime.UtcNow))).Ok);
+        Dictionary<long, AppraisalGrade?> Marks(long voter, params long[] excellent) =>
+            full.Where(p => p != voter).ToDictionary(p => p, p => (AppraisalGrade?)(excellent.Contains(p) ? AppraisalGrade.Excellent : AppraisalGrade.Qualified));
+        var missing = Marks(full[0]); missing.Remove(full[1]);
+        Assert.Equal("请为每一名正式党员选择评价等次", (await VoteAsync(round, full[0], missing)).Error!.Message);
+        Assert.Equal("评为优秀的人数不能超过参评正式党员的三分之一", (await VoteAsync(round, full[0], Marks(full[0], full[1], full[2], full[3]))).Error!.Message);
+        Assert.Equal(7, (await VoteAsync(round, full[0], Marks(full[0], full[1], full[2]))).Value);
+        Assert.Equal("您已投过票，每人只能投一次", (await VoteAsync(round, full[0], Marks(full[0]))).Error!.Message);
+        Assert.Equal(8, (await VoteAsync(round, probationary, Marks(probationary, full[1]))).Value); // 预备党员 vote too
+        Assert.Equal(7, (await VoteAsync(round, full[1], Marks(full[1], full[2]))).Value);
+
+        // Ballots carry no voter, and the audit log names no voter against the marks.
+        var ballotAudit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(AppraisalBallot)).ToListAsync());
+        Assert.Equal(22, ballotAudit.Count);
+        Assert.All(ballotAudit, a => Assert.Equal(TakePart.BallotActor, a.UserName));
+        Assert.DoesNotContain(typeof(AppraisalBallot).GetProperties(), p => p.Name.Contains("Voter"));
+
+        // The branch sees the tallies and points as input.
+        var view = (await AsAsync<GetRound.Handler, GetRound.View?>("secretary1", (h, s) => h.Handle(round, s)))!;
+        Assert.Equal((3, 8, 2), (view.Voted, view.Graded, view.MaxExcellent));
+        var second = view.Members.Single(m => m.PersonId == full[2]);
+        Assert.Equal((2, 1), (second.Tally[AppraisalGrade.Excellent], second.Tally[AppraisalGrade.Qualified]));
+        var totals = await app.WithDbAsync(db => PointLedger.YearTotalsAsync(db, 1, Year, [.. full, probationary], default));
+        Assert.All(view.Members, m => Assert.Equal(totals[m.PersonId], m.Points));
+        Assert.Null(await AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)));
+
+        // Decisions: only after the ballot closes; the ⅓ rule; 预备党员 not graded; all graded to finalise.
+        Task<Result<bool>> Decide(Dictionary<long, DecideGrades.Decision> d, bool final) =>
+            AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(round, d, final, s, "secretary1", DateTime.UtcNow));
+        Dictionary<long, DecideGrades.Decision> Grades(params long[] excellent) =>
+            full.ToDictionary(p => p, p => new DecideGrades.Decision(excellent.Contains(p) ? AppraisalGrade.Excellent : AppraisalGrade.Qualified, null));
+        Assert.Equal("请先结束互评投票，再评定等次", (await Decide(Grades(full[1]), true)).Error!.Message);
+        Assert.True((await AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
+        Assert.Equal("互评投票已结束", (await VoteAsync(round, full[3], Marks(full[3]))).Error!.Message);
+        Assert.Equal("评为优秀的人数不能超过参评正式党员的三分之一", (await Decide(Grades(full[1], full[2], full[3]), false)).Error!.Message);
+        var withProbationary = Grades(full[1]); withProbationary[probationary] = new(AppraisalGrade.Qualified, null);
+        Assert.Equal("预备党员参加评议但不评定等次", (await Decide(withProbationary, false)).Error!.Message);
+        var partial = Grades(full[1]); partial.Remove(full[5]);
+        Assert.True((await Decide(partial, false)).Ok); // saved, not final
+        Assert.Equal("请为每名正式党员评定等次", (await Decide(partial, true)).Error!.Message);
+        var decided = Grades(full[1], full[2]); decided[full[7]] = new(AppraisalGrade.BasicallyQualified, "无故缺席组织生活3次");
+        Assert.True((await Decide(decided, true)).Ok);
+        Assert.Equal("评议结果已确定，不能再修改", (await Decide(decided, true)).Error!.Message);
+
+        var saved = await app.WithDbAsync(db => db.AppraisalParticipants.Where(p => p.RoundId == round).ToListAsync());
+        Assert.Equal(AppraisalGrade.BasicallyQualified, saved.Single(p => p.PersonId == full[7]).Grade);
+        Assert.Null(saved.Single(p => p.IsProbationary).Grade);
+        Assert.All(saved, p => Assert.Equal(totals[p.PersonId], p.PointsTotal));
+
+        // The member sees their own result; the export lists everyone with tally, points and grade.
+        var member1 = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "member1").Select(u => u.PersonId!.Value).SingleAsync());
+        var mine = Assert.Single(await WithAsync<GetMyAppraisal.Handler, List<GetMyAppraisal.Mine>>(h => h.Handle(member1)));
+        Assert.Equal(saved.Single(p => p.PersonId == member1).Grade, mine.Grade);
+        var c = await app.ClientAsync("secretary1");
+        var sheet = XlsxBuilder.Read(await (await c.GetAsync($"/Appraisal/Round/{round}?handler=Xlsx")).Content.ReadAsStreamAsync());
+        Assert.Equal(10, sheet.Count);
+        Assert.Equal(["姓名", "身份", "自我评价", "是否投票", "互评：优秀", "互评：合格", "互评：基本合格", "互评：不合格", "年度积分", "评定等次", "说明"], sheet[0]);
+        var names = await app.WithDbAsync(db => db.People.Where(p => full.Contains(p.Id) || p.Id == probationary).ToDictionaryAsync(p => p.Id, p => p.Name));
+        var row7 = sheet.Single(r => r[0] == names[full[7]]);
+        Assert.Equal(("基本合格", "无故缺席组织生活3次", totals[full[7]].ToString()), (row7[9], row7[10], row7[8]));
+        Assert.Equal("不评定等次", sheet.Single(r => r[0] == names[probationary])[9]);
+        Assert.Equal("2", sheet.Single(r => r[0] == names[full[2]])[4]);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsync("secretary2")).GetAsync($"/Appraisal/Round/{round}?handler=Xlsx")).StatusCode);
+    }
+}

@@ -24,7 +24,7 @@ public sealed class Generator(DatabaseSettings db, int seed)
     readonly List<Organization> branches = [];
     long nextId = 1;
 
-    public (int Orgs, int People, int Activities) Run(Scale scale)
+    public (int Orgs, int People, int Activities, int PointEntries) Run(Scale scale)
     {
         BuildTree(scale);
         using DbConnection conn = db.Provider == DbProvider.Postgres
@@ -33,7 +33,8 @@ public sealed class Generator(DatabaseSettings db, int seed)
         var people = db.Provider == DbProvider.Postgres
             ? WritePostgres((NpgsqlConnection)conn, scale) : WriteSqlite((SqliteConnection)conn, scale);
         var activities = WriteActivities(conn);
-        return (orgs.Count, people, activities);
+        var entries = WritePoints(conn, people);
+        return (orgs.Count, people, activities, entries);
     }
 
     /// <summary>
@@ -74,6 +75,63 @@ public sealed class Generator(DatabaseSettings db, int seed)
             }
         tx.Commit();
         return count;
+    }
+
+    /// <summary>
+    /// A year (2026) of points ledger per member, as the sign-ins and records would have written it: ten 主题党日
+    /// attendances (+2), an absence deduction (−2) for every seventh member, an approved award (+5) for every thirteenth.
+    /// </summary>
+    int WritePoints(DbConnection conn, int people)
+    {
+        var count = 0;
+        var at = new DateTime(2026, 10, 31, 8, 0, 0, DateTimeKind.Utc);
+        if (conn is NpgsqlConnection pg)
+        {
+            using var w = pg.BeginBinaryImport("""
+                COPY "PointEntries" ("TenantId","PersonId","Year","Category","Points","Reason","RuleCode","RuleVersion","SourceKey","AwardedBy","On","At")
+                FROM STDIN (FORMAT BINARY)
+                """);
+            foreach (var e in PointEntries(people))
+            {
+                w.StartRow();
+                w.Write(e.Tenant); w.Write(e.Person); w.Write(2026); w.Write(e.Category); w.Write(e.Points); w.Write(e.Reason);
+                w.Write(e.Code); w.Write(0); w.Write(e.Source); w.Write("bench"); w.Write(e.On, NpgsqlDbType.Date); w.Write(at, NpgsqlDbType.TimestampTz);
+                count++;
+            }
+            w.Complete();
+            return count;
+        }
+        using var tx = conn.BeginTransaction();
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO PointEntries (TenantId, PersonId, Year, Category, Points, Reason, RuleCode, RuleVersion, SourceKey, AwardedBy, "On", At)
+            VALUES ($t, $p, 2026, $c, $pts, $r, $code, 0, $src, 'bench', $on, $at)
+            """;
+        var ps = new[] { "$t", "$p", "$c", "$pts", "$r", "$code", "$src", "$on", "$at" }.Select(n => { var x = cmd.CreateParameter(); x.ParameterName = n; cmd.Parameters.Add(x); return x; }).ToArray();
+        ps[8].Value = at.ToString("yyyy-MM-dd HH:mm:ss");
+        foreach (var e in PointEntries(people))
+        {
+            object[] v = [e.Tenant, e.Person, e.Category, e.Points, e.Reason, e.Code, e.Source, e.On.ToString("yyyy-MM-dd")];
+            for (var i = 0; i < v.Length; i++) ps[i].Value = v[i];
+            cmd.ExecuteNonQuery();
+            count++;
+        }
+        tx.Commit();
+        return count;
+    }
+
+    IEnumerable<(long Tenant, long Person, string Category, int Points, string Reason, string Code, string Source, DateOnly On)> PointEntries(int people)
+    {
+        for (var i = 0; i < people; i++)
+        {
+            long person = i + 1;
+            var tenant = branches[i % branches.Count].TenantId;
+            for (var m = 1; m <= 10; m++)
+                yield return (tenant, person, "Duty", 2, $"参加主题党日：{m}月主题党日", "attend-ThemedPartyDay", $"signin:b{person}-{m}", new DateOnly(2026, m, 10));
+            if (person % 7 == 0) yield return (tenant, person, "Conduct", -2, "无故缺席组织生活：第3季度党员大会", "absent", $"absent:b{person}", new DateOnly(2026, 9, 20));
+            if (person % 13 == 0) yield return (tenant, person, "Appraisal", 5, "受到表彰奖励：市级优秀共产党员", "award", $"proposal:b{person}", new DateOnly(2026, 7, 1));
+        }
     }
 
     void BuildTree(Scale s)

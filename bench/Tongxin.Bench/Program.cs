@@ -17,9 +17,9 @@ var sw = Stopwatch.StartNew();
 db.Migrate();
 var migrate = sw.Elapsed;
 sw.Restart();
-var (orgs, people, activities) = new Generator(db, seed: 42).Run(scale);
+var (orgs, people, activities, entries) = new Generator(db, seed: 42).Run(scale);
 var generate = sw.Elapsed;
-Console.WriteLine($"migrate: {migrate.TotalSeconds:F1} s; generate: {orgs:N0} organisations, {people:N0} people, {activities:N0} activities in {generate.TotalSeconds:F1} s " +
+Console.WriteLine($"migrate: {migrate.TotalSeconds:F1} s; generate: {orgs:N0} organisations, {people:N0} people, {activities:N0} activities, {entries:N0} points entries in {generate.TotalSeconds:F1} s " +
                   $"({people / generate.TotalSeconds:N0} people/s); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MiB");
 
 if (provider == DbProvider.Postgres)
@@ -37,6 +37,11 @@ await using (var ctx = new AppDbContext(options.Options))
 {
     foreach (var result in await SubtreeBench.RunAsync(ctx, db))
         Console.WriteLine(result);
+}
+await using (var ctx = new AppDbContext(options.Options))
+{
+    foreach (var line in await PointsBench.RunAsync(ctx, db))
+        Console.WriteLine(line);
 }
 foreach (var line in await SignInBench.RunAsync(db))
     Console.WriteLine(line);

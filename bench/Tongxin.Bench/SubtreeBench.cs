@@ -80,7 +80,7 @@ public static class SubtreeBench
 
     static string Row(string q, double app, double raw) => $"| {q} | {app:F1} | {raw:F1} | {app / raw:F2} |";
 
-    static async Task<double> Time<T>(Func<Task<T>> work)
+    internal static async Task<double> Time<T>(Func<Task<T>> work)
     {
         for (var i = 0; i < Warmup; i++) await work();
         var samples = new List<double>();
@@ -94,7 +94,7 @@ public static class SubtreeBench
         return samples[samples.Count / 2];
     }
 
-    static async Task<int> RawAsync(DatabaseSettings db, string sql, string prefix)
+    internal static async Task<int> RawAsync(DatabaseSettings db, string sql, string prefix)
     {
         await using DbConnection conn = db.Provider == DbProvider.Postgres
             ? new NpgsqlConnection(db.ConnectionString) : new SqliteConnection(db.ConnectionString);
@@ -105,6 +105,7 @@ public static class SubtreeBench
         p.ParameterName = "prefix";
         p.Value = prefix;
         cmd.Parameters.Add(p);
+        cmd.CommandTimeout = 600;
         // Every value is read, as any caller of the query would: a result never read answers nothing.
         await using var r = await cmd.ExecuteReaderAsync();
         var n = 0;

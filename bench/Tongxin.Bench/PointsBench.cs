@@ -1,0 +1,142 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tongxin.Web.Features.OrgLife;
+using Tongxin.Web.Features.Organizations;
+using Tongxin.Web.Features.Points;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+
+namespace Tongxin.Bench;
+
+/// <summary>
+/// 党员积分 at scale: the year totals by category and the per-branch distribution (积分统计) for one city's organ party
+/// committee and for the whole province, against hand-written SQL answering the same question; and the latency of
+/// one award as it happens (a sign-in with its attendance points; a second person approving a manual award) against
+/// one bare INSERT into the ledger. Same database, same run.
+/// </summary>
+public static class PointsBench
+{
+    const int Events = 200;
+
+    public static async Task<IEnumerable<string>> RunAsync(AppDbContext ctx, DatabaseSettings db)
+    {
+        var rows = new List<string> { "", "| 积分统计, year 2026 | app (EF) median ms | raw SQL median ms | ratio app/raw |", "|---|---|---|---|" };
+        var city = await ctx.Organizations.Where(o => o.Type == OrgType.CityCppcc).OrderBy(o => o.Id).FirstAsync();
+        var province = await ctx.Organizations.Where(o => o.ParentId == null).OrderBy(o => o.Id).FirstAsync();
+        foreach (var (label, root) in new[] { ("one city", city), ("the province", province) })
+        {
+            var scope = new Scope("bench", null, [new Grant(Roles.PartyAdmin, root.Id, root.Path, root.TenantId)]);
+            var overview = new GetPointsOverview.Handler(ctx);
+            var (members, branches) = (0, 0);
+            var app = await SubtreeBench.Time(async () => { var v = await overview.Handle(scope, 2026); (members, branches) = (v.Members.Count, v.Branches.Count); return 0; });
+            var raw = await SubtreeBench.Time(async () => await SubtreeBench.RawAsync(db, MembersSql, root.Path + "%") + await SubtreeBench.RawAsync(db, DistributionSql, root.Path + "%"));
+            rows.Add($"| totals by category for {members:N0} members and the spread over {branches:N0} branches, {label} | {app:F0} | {raw:F0} | {app / raw:F2} |");
+        }
+
+        rows.AddRange(await AwardLatencyAsync(db, city));
+        return rows;
+    }
+
+    // Each member's sums by category (people without entries included), in branch and name order, with branch names.
+    const string MembersSql = """
+        SELECT p."Id", p."Name", o."Name", p."TenantId", e."Category", SUM(e."Points")
+        FROM "People" p JOIN "Organizations" o ON o."Id" = p."OrgId"
+        LEFT JOIN "PointEntries" e ON e."PersonId" = p."Id" AND e."Year" = 2026
+        WHERE p."OrgId" IN (SELECT "Id" FROM "Organizations" WHERE "Path" LIKE @prefix) AND p."PartyStatus" <> 'None'
+        GROUP BY p."Id", p."Name", o."Name", o."Path", p."NameInitials", p."TenantId", e."Category"
+        ORDER BY o."Path", p."NameInitials"
+        """;
+
+    // Per branch: members, average, min, max and the four bands of the page, from totals floored at 0 on a base of 60.
+    const string DistributionSql = """
+        SELECT o."Name", COUNT(*), AVG(t.total), MIN(t.total), MAX(t.total),
+               SUM(CASE WHEN t.total < 60 THEN 1 ELSE 0 END), SUM(CASE WHEN t.total >= 60 AND t.total < 70 THEN 1 ELSE 0 END),
+               SUM(CASE WHEN t.total >= 70 AND t.total < 80 THEN 1 ELSE 0 END), SUM(CASE WHEN t.total >= 80 THEN 1 ELSE 0 END)
+        FROM (SELECT p."Id", p."OrgId", CASE WHEN 60 + COALESCE(SUM(e."Points"), 0) < 0 THEN 0 ELSE 60 + COALESCE(SUM(e."Points"), 0) END AS total
+              FROM "People" p LEFT JOIN "PointEntries" e ON e."PersonId" = p."Id" AND e."Year" = 2026
+              WHERE p."OrgId" IN (SELECT "Id" FROM "Organizations" WHERE "Path" LIKE @prefix) AND p."PartyStatus" <> 'None'
+              GROUP BY p."Id", p."OrgId") t
+        JOIN "Organizations" o ON o."Id" = t."OrgId"
+        GROUP BY o."Name"
+        """;
+
+    static async Task<IEnumerable<string>> AwardLatencyAsync(DatabaseSettings db, Organization city)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        db.Configure(options);
+        var scope = new Scope("bench", null, [new Grant(Roles.PartyAdmin, city.Id, city.Path, city.TenantId)]);
+        List<long> people; long activityId; byte[] secret;
+        await using (var ctx = new AppDbContext(options.Options))
+        {
+            var orgIds = ctx.Organizations.Where(o => o.Path.StartsWith(city.Path)).Select(o => o.Id);
+            people = await ctx.People.Where(p => orgIds.Contains(p.OrgId)).OrderBy(p => p.Id).Take(Events).Select(p => p.Id).ToListAsync();
+            var branch = await ctx.Organizations.Where(o => o.Path.StartsWith(city.Path) && o.Type == OrgType.OrganBranch).OrderBy(o => o.Id).FirstAsync();
+            secret = RandomNumberGenerator.GetBytes(32);
+            var now = DateTime.UtcNow;
+            var activity = new Tongxin.Web.Features.OrgLife.Activity
+            {
+                TenantId = city.TenantId, OrgId = branch.Id, Type = ActivityType.GroupStudy, Topic = "集中学习", Place = "会议室",
+                StartsAt = now.AddMinutes(-5), EndsAt = now.AddHours(3), SignInSecret = secret, CreatedBy = "bench", CreatedAt = now,
+            };
+            ctx.Activities.Add(activity);
+            await ctx.SaveChangesAsync();
+            activityId = activity.Id;
+            ctx.Attendees.AddRange(people.Select(p => new Attendee { ActivityId = activity.Id, PersonId = p, TenantId = city.TenantId }));
+            await ctx.SaveChangesAsync();
+        }
+        var token = SignInToken.Issue(activityId, secret, DateTimeOffset.UtcNow);
+
+        var bare = await OneByOneAsync(async i =>
+        {
+            await using DbConnection conn = db.Provider == DbProvider.Postgres ? new NpgsqlConnection(db.ConnectionString) : new SqliteConnection(db.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"""
+                INSERT INTO "PointEntries" ("TenantId","PersonId","Year","Category","Points","Reason","RuleCode","RuleVersion","SourceKey","AwardedBy","On","At")
+                VALUES ({city.TenantId}, {people[i]}, 2026, 'Study', 1, '基准', 'bench', 0, 'bench:{i}', 'bench', '2026-11-23', '{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}')
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        });
+        var signIn = await OneByOneAsync(async i =>
+        {
+            await using var ctx = new AppDbContext(options.Options);
+            var r = await new SignIn.Handler(ctx).WithTokenAsync(token, people[i], DateTime.UtcNow);
+            if (!r.Ok) throw new InvalidOperationException(r.Error!.Message);
+        });
+        var proposals = new List<long>();
+        foreach (var p in people)
+        {
+            await using var ctx = new AppDbContext(options.Options);
+            var r = await new ManualAward.Handler(ctx).ProposeAsync(p, "award", "获评优秀共产党员", "表彰文件", scope, "proposer", DateTime.UtcNow);
+            proposals.Add(r.Value);
+        }
+        var approve = await OneByOneAsync(async i =>
+        {
+            await using var ctx = new AppDbContext(options.Options);
+            var r = await new ManualAward.Handler(ctx).DecideAsync(proposals[i], true, null, scope, "approver", DateTime.UtcNow);
+            if (!r.Ok) throw new InvalidOperationException(r.Error!.Message);
+        });
+        await using (var ctx = new AppDbContext(options.Options))
+        {
+            var written = await ctx.PointEntries.CountAsync(e => e.SourceKey.StartsWith("signin:") && e.ActivityId == activityId)
+                + await ctx.PointEntries.CountAsync(e => proposals.Select(p => "proposal:" + p).Contains(e.SourceKey));
+            if (written != 2 * Events) throw new InvalidOperationException($"expected {2 * Events} awards, found {written}");
+        }
+        return
+        [
+            "", $"| one award as it happens, {Events} events one after another | p50 ms | p99 ms | p50 ratio to bare |", "|---|---|---|---|",
+            $"| bare INSERT of one ledger row | {bare.P50:F1} | {bare.P99:F1} | 1.00 |",
+            $"| sign-in with its attendance points (token, checks, cap, audit, one transaction) | {signIn.P50:F1} | {signIn.P99:F1} | {signIn.P50 / bare.P50:F1} |",
+            $"| second person approves a manual award (cap, entry, audit) | {approve.P50:F1} | {approve.P99:F1} | {approve.P50 / bare.P50:F1} |",
+        ];
+    }
+
+    static async Task<(double P50, double P99)> OneByOneAsync(Func<int, Task> work)
+    {
+        var r = await HttpSignInBench.BurstAsync(Events, 1, work);
+        return (r.P50, r.P99);
+    }
+}

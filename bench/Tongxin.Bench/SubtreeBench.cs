@@ -80,11 +80,11 @@ public static class SubtreeBench
 
     static string Row(string q, double app, double raw) => $"| {q} | {app:F1} | {raw:F1} | {app / raw:F2} |";
 
-    internal static async Task<double> Time<T>(Func<Task<T>> work)
+    internal static async Task<double> Time<T>(Func<Task<T>> work, int warmup = Warmup, int runs = Runs)
     {
-        for (var i = 0; i < Warmup; i++) await work();
+        for (var i = 0; i < warmup; i++) await work();
         var samples = new List<double>();
-        for (var i = 0; i < Runs; i++)
+        for (var i = 0; i < runs; i++)
         {
             var sw = Stopwatch.StartNew();
             await work();

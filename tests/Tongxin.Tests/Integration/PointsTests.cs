@@ -3,6 +3,7 @@ using Tongxin.Tests.Support;
 using Tongxin.Web.Features.OrgLife;
 using Tongxin.Web.Features.Points;
 using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
 
 namespace Tongxin.Tests.Integration;
 
@@ -198,6 +199,32 @@ public class ManualAwardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((5, PointCategory.Appraisal, "secretary1", "partyadmin"), (entry.Points, entry.Category, entry.AwardedBy, entry.ApprovedBy));
         Assert.Contains("获评市级优秀共产党员", entry.Reason);
         Assert.Equal("该申请已处理", (await AsAsync("partyadmin", (h, s) => h.DecideAsync(proposed.Value, true, null, s, "partyadmin", now))).Error!.Message);
+    }
+
+    [Fact]
+    public async Task AGroupLeader_ProposesForTheirGroupOnly_ItemsAboveTheirLevelAreRefused_AndTheyCannotApprove()
+    {
+        var now = DateTime.UtcNow;
+        var (ownGroup, otherGroup) = await app.WithDbAsync(async db =>
+        {
+            var groups = await db.Organizations.Where(o => o.Name == "第一党支部第一党小组" || o.Name == "第一党支部第二党小组").ToDictionaryAsync(o => o.Name, o => o.Id);
+            var leader = await db.Users.Where(u => u.UserName == "groupleader1").Select(u => u.PersonId).SingleAsync();
+            var own = await db.People.Where(p => p.PartyGroupId == groups["第一党支部第一党小组"] && p.Id != leader).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var other = await db.People.Where(p => p.PartyGroupId == groups["第一党支部第二党小组"]).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            return (own, other);
+        });
+
+        Assert.Equal("无权为此人加减分", (await AsAsync("groupleader1", (h, s) => h.ProposeAsync(otherGroup, "award", "获评先进", "文件", s, "groupleader1", now))).Error!.Message);
+        Assert.Equal("该规则项须由上级党组织提出", (await AsAsync("groupleader1", (h, s) => h.ProposeAsync(ownGroup, "breach", "违反纪律", "通报", s, "groupleader1", now))).Error!.Message);
+        Assert.Equal("该规则项须由上级党组织提出", (await AsAsync("secretary1", (h, s) => h.ProposeAsync(ownGroup, "breach", "违反纪律", "通报", s, "secretary1", now))).Error!.Message);
+
+        var proposed = await AsAsync("groupleader1", (h, s) => h.ProposeAsync(ownGroup, "award", "获评局先进工作者", "局文件〔2026〕3号", s, "groupleader1", now));
+        Assert.True(proposed.Ok);
+        Assert.True(Assert.Single(await AsAsync("groupleader1", (h, s) => h.PendingAsync(s, "groupleader1")), p => p.Id == proposed.Value).Mine);
+        Assert.Equal(ErrorKind.NotFound, (await AsAsync("groupleader1", (h, s) => h.DecideAsync(proposed.Value, true, null, s, "groupleader1", now))).Error!.Kind);
+        Assert.True((await AsAsync("secretary1", (h, s) => h.DecideAsync(proposed.Value, true, null, s, "secretary1", now))).Ok);
+        var entry = await app.WithDbAsync(db => db.PointEntries.SingleAsync(e => e.SourceKey == $"proposal:{proposed.Value}"));
+        Assert.Equal(("groupleader1", "secretary1", ownGroup), (entry.AwardedBy, entry.ApprovedBy, entry.PersonId));
     }
 }
 

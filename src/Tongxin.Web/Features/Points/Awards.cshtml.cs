@@ -32,16 +32,21 @@ public class AwardsModel(AppDbContext db, ManualAward.Handler awards) : AppPage
 
     async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        if (!Scope.CanAnywhere(Permissions.Points.Award)) return Forbid();
-        People = (await (from p in Scope.People(db, Permissions.Points.Award)
+        if (!Scope.CanAnywhere(Permissions.Points.Propose)) return Forbid();
+        // Members of the branches in reach, and of the 党小组 a group leader holds.
+        var reach = db.Organizations.Where(Scope.OrgFilter(Permissions.Points.Propose)).Select(o => o.Id);
+        People = (await (from p in db.People
                          join o in db.Organizations on p.OrgId equals o.Id
                          where p.PartyStatus != Tongxin.Web.Features.People.PartyStatus.None
+                            && (reach.Contains(p.OrgId) || (p.PartyGroupId != null && reach.Contains(p.PartyGroupId.Value)))
                          orderby o.Path, p.NameInitials
                          select new { p.Id, p.Name, OrgName = o.Name }).Take(500).ToListAsync(ct))
             .Select(p => (p.Id, p.Name, p.OrgName)).ToList();
-        var tenant = Scope.Grants.First(g => Scope.Can(Permissions.Points.Award, g.Path)).TenantId;
-        ManualItems = (await PointRuleBook.LoadAsync(db, tenant, Clock.Today.Year, ct)).Items
-            .Where(i => i.Trigger == PointTrigger.Manual && i.Active).GroupBy(i => i.Code).Select(g => g.OrderByDescending(i => i.Version).First()).ToList();
+        var proposing = Scope.Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.Points.Propose)).ToList();
+        var level = proposing.Max(g => ManualAward.Handler.LevelOf(g.Role));
+        ManualItems = (await PointRuleBook.LoadAsync(db, proposing[0].TenantId, Clock.Today.Year, ct)).Items
+            .Where(i => i.Trigger == PointTrigger.Manual && i.Active && i.Proposer <= level)
+            .GroupBy(i => i.Code).Select(g => g.OrderByDescending(i => i.Version).First()).ToList();
         Pending = await awards.PendingAsync(Scope, User.Identity!.Name!, ct);
         return Page();
     }

@@ -30,14 +30,15 @@ public static class EditPointRules
             {
                 TenantId = tenantId, RuleSetId = set.Id, Code = i.Code, Version = 1, EffectiveFrom = new DateOnly(year, 1, 1), Name = i.Name,
                 Category = i.Category, Trigger = i.Trigger, ActivityType = i.ActivityType, Points = i.Points, CapPeriod = i.CapPeriod, Cap = i.Cap,
-                NeedsApproval = i.NeedsApproval, Active = i.Active,
+                NeedsApproval = i.NeedsApproval, Proposer = i.Proposer, Active = i.Active,
             }));
             await db.SaveChangesAsync(ct);
             return set.Id;
         }
 
         /// <summary>Changes an item from a date: a new version; awards before that date keep the version they were made under.</summary>
-        public async Task<Result<long>> ChangeItemAsync(long tenantId, int year, string code, int points, int? cap, bool active, DateOnly from, CancellationToken ct = default)
+        public async Task<Result<long>> ChangeItemAsync(long tenantId, int year, string code, int points, int? cap, bool active, DateOnly from,
+            bool? needsApproval = null, ProposerLevel? proposer = null, CancellationToken ct = default)
         {
             var set = await db.PointRuleSets.FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Year == year, ct);
             if (set is null) return Error.NotFound("本年度尚未建立积分规则");
@@ -51,7 +52,10 @@ public static class EditPointRules
             {
                 TenantId = tenantId, RuleSetId = set.Id, Code = code, Version = current.Version + 1, EffectiveFrom = from, Name = current.Name,
                 Category = current.Category, Trigger = current.Trigger, ActivityType = current.ActivityType, Points = points,
-                CapPeriod = current.CapPeriod, Cap = cap, NeedsApproval = current.NeedsApproval, Active = active,
+                CapPeriod = current.CapPeriod, Cap = cap, Active = active,
+                // Who proposes and whether a second person approves matter only for manual items.
+                NeedsApproval = current.Trigger == PointTrigger.Manual ? needsApproval ?? current.NeedsApproval : current.NeedsApproval,
+                Proposer = current.Trigger == PointTrigger.Manual ? proposer ?? current.Proposer : current.Proposer,
             };
             db.PointRuleItems.Add(next);
             await db.SaveChangesAsync(ct);

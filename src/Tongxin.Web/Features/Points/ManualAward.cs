@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Web.Features.OrgLife;
+using Tongxin.Web.Features.Organizations;
 using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Infrastructure.Data;
 using Tongxin.Web.Shared;
@@ -21,11 +22,12 @@ public static class ManualAward
         public async Task<Result<long>> ProposeAsync(long personId, string? ruleCode, string? reason, string? evidence, Scope scope, string userName,
             DateTime utcNow, CancellationToken ct = default)
         {
-            if (await PersonInScopeAsync(personId, scope, ct) is not { } person) return Error.Forbidden("无权为此人加减分");
+            if (await ProposerLevelAsync(personId, scope, ct) is not { } person) return Error.Forbidden("无权为此人加减分");
             if (string.IsNullOrWhiteSpace(reason)) return Error.Validation("请填写加减分事由", "Reason");
             var day = Clock.Today;
             var book = await PointRuleBook.LoadAsync(db, person.TenantId, day.Year, ct);
             if (book.ItemOn(ruleCode ?? "", day) is not { Trigger: PointTrigger.Manual } item) return Error.Validation("请选择可手工加减分的规则项", "RuleCode");
+            if (item.Proposer > person.Level) return Error.Forbidden("该规则项须由上级党组织提出");
 
             var proposal = new PointProposal
             {
@@ -61,7 +63,26 @@ public static class ManualAward
             return true;
         }
 
-        /// <summary>Proposals waiting in the user's subtree; their own are listed but cannot be approved by them.</summary>
+        /// <summary>The level at which the user may propose for this person: the highest of their grants covering the person's branch or 党小组.</summary>
+        async Task<(long TenantId, ProposerLevel Level)?> ProposerLevelAsync(long personId, Scope scope, CancellationToken ct)
+        {
+            var row = await (from p in db.People join o in db.Organizations on p.OrgId equals o.Id
+                             where p.Id == personId
+                             select new { p.TenantId, o.Path, GroupPath = db.Organizations.Where(g => g.Id == p.PartyGroupId).Select(g => g.Path).FirstOrDefault() })
+                .FirstOrDefaultAsync(ct);
+            if (row is null) return null;
+            var levels = scope.Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.Points.Propose)
+                    && (OrgTree.IsInSubtree(row.Path, g.Path) || (row.GroupPath is not null && OrgTree.IsInSubtree(row.GroupPath, g.Path))))
+                .Select(g => LevelOf(g.Role)).ToList();
+            return levels.Count == 0 ? null : (row.TenantId, levels.Max());
+        }
+
+        public static ProposerLevel LevelOf(string role) => role switch
+        {
+            Roles.PartyAdmin => ProposerLevel.Committee, Roles.BranchSecretary => ProposerLevel.Branch, _ => ProposerLevel.GroupLeader,
+        };
+
+        /// <summary>Proposals waiting in the user's subtree, and the user's own; their own cannot be approved by them.</summary>
         public async Task<List<Pending>> PendingAsync(Scope scope, string userName, CancellationToken ct = default)
         {
             var rows = await (from p in db.PointProposals
@@ -71,7 +92,7 @@ public static class ManualAward
                               orderby p.ProposedAt
                               select new { p, person.Name, OrgName = o.Name, o.Path }).ToListAsync(ct);
             var result = new List<Pending>();
-            foreach (var r in rows.Where(r => scope.Can(Permissions.Points.Award, r.Path)))
+            foreach (var r in rows.Where(r => scope.Can(Permissions.Points.Award, r.Path) || r.p.ProposedBy == userName))
             {
                 var item = (await PointRuleBook.LoadAsync(db, r.p.TenantId, r.p.On.Year, ct)).ItemOn(r.p.RuleCode, r.p.On);
                 result.Add(new Pending(r.p.Id, r.p.PersonId, r.Name, r.OrgName, item?.Name ?? r.p.RuleCode, item?.Points ?? 0,

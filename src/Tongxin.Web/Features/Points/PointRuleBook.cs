@@ -26,18 +26,18 @@ public sealed record PointRuleBook(long TenantId, int Year, int Base, int Floor,
         Item("micro-lecture", "讲授微党课", PointCategory.Study, PointTrigger.MicroLecture, 3, RulePeriod.Year, 9),
         Item("proposal", "提案被立案", PointCategory.Duty, PointTrigger.ProposalRegistered, 3, RulePeriod.Year, 9),
         Item("opinion", "社情民意被采用", PointCategory.Duty, PointTrigger.OpinionAdopted, 3, RulePeriod.Year, 9),
-        Item("award", "受到表彰奖励", PointCategory.Appraisal, PointTrigger.Manual, 5, RulePeriod.Year, 10, approval: true),
-        Item("breach", "违反纪律规定", PointCategory.Conduct, PointTrigger.Manual, -5, RulePeriod.None, null, approval: true),
+        Item("award", "受到表彰奖励", PointCategory.Appraisal, PointTrigger.Manual, 5, RulePeriod.Year, 10, approval: true, proposer: ProposerLevel.GroupLeader),
+        Item("breach", "违反纪律规定", PointCategory.Conduct, PointTrigger.Manual, -5, RulePeriod.None, null, approval: true, proposer: ProposerLevel.Committee),
     ];
 
     static PointRuleItem Attend(ActivityType type, string name, int points, int yearCap, PointCategory category = PointCategory.Duty) =>
         Item($"attend-{type}", name, category, PointTrigger.Attended, points, RulePeriod.Year, yearCap, type: type);
 
     static PointRuleItem Item(string code, string name, PointCategory category, PointTrigger trigger, int points, RulePeriod capPeriod,
-        int? cap, ActivityType? type = null, bool approval = false) => new()
+        int? cap, ActivityType? type = null, bool approval = false, ProposerLevel proposer = ProposerLevel.Branch) => new()
     {
         Code = code, Version = 0, EffectiveFrom = DateOnly.MinValue, Name = name, Category = category, Trigger = trigger,
-        ActivityType = type, Points = points, CapPeriod = capPeriod, Cap = cap, NeedsApproval = approval,
+        ActivityType = type, Points = points, CapPeriod = capPeriod, Cap = cap, NeedsApproval = approval, Proposer = proposer,
     };
 
     /// <summary>The version of an item in force on a day: the latest that started by then.</summary>

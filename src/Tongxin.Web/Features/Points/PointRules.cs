@@ -10,6 +10,9 @@ public enum PointCategory { Study, Duty, Conduct, Appraisal }
 /// <summary>What earns (or costs) points. Never logins, time online, clicks or study minutes.</summary>
 public enum PointTrigger { Attended, AbsentWithoutLeave, EssayAccepted, MicroLecture, ProposalRegistered, OpinionAdopted, Manual }
 
+/// <summary>Who may propose a manual item: a 党小组组长 for their group, a branch secretary, or only the organ party committee.</summary>
+public enum ProposerLevel { GroupLeader, Branch, Committee }
+
 /// <summary>A tenant's point rules for one year: the base everyone starts from and the floor nobody falls below.</summary>
 public class PointRuleSet
 {
@@ -45,6 +48,8 @@ public class PointRuleItem
     public int? Cap { get; set; }
     /// <summary>For manual items: whether a second person must approve before it counts.</summary>
     public bool NeedsApproval { get; set; }
+    /// <summary>For manual items: the lowest level that may propose it.</summary>
+    public ProposerLevel Proposer { get; set; } = ProposerLevel.Branch;
     public bool Active { get; set; } = true;
 }
 
@@ -62,6 +67,7 @@ public class PointRuleItemConfiguration : IEntityTypeConfiguration<PointRuleItem
 {
     public void Configure(EntityTypeBuilder<PointRuleItem> b)
     {
+        b.Property(i => i.Proposer).HasConversion<string>().HasMaxLength(12);
         b.ToTable("PointRuleItems");
         b.Property(r => r.Code).HasMaxLength(60);
         b.Property(r => r.Name).HasMaxLength(100);

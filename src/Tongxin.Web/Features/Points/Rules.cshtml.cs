@@ -16,6 +16,8 @@ public class RulesModel(AppDbContext db, EditPointRules.Handler edit, RecomputeP
     [BindProperty] public int? Cap { get; set; }
     [BindProperty] public bool Active { get; set; }
     [BindProperty] public DateOnly? From { get; set; }
+    [BindProperty] public bool? NeedsApproval { get; set; }
+    [BindProperty] public ProposerLevel? Proposer { get; set; }
 
     public int ShownYear => Year ?? Clock.Today.Year;
     public PointRuleSet? Set { get; private set; }
@@ -32,7 +34,7 @@ public class RulesModel(AppDbContext db, EditPointRules.Handler edit, RecomputeP
         : await AfterActionAsync((await edit.AdoptAsync(t, ShownYear, ct)).Error, "已建立本年度规则", new { year = ShownYear }, () => ShowAsync(ct));
 
     public async Task<IActionResult> OnPostChangeAsync(CancellationToken ct) => Tenant is not { } t ? Forbid()
-        : await AfterActionAsync((await edit.ChangeItemAsync(t, ShownYear, Code, Points, Cap, Active, From ?? Clock.Today, ct)).Error,
+        : await AfterActionAsync((await edit.ChangeItemAsync(t, ShownYear, Code, Points, Cap, Active, From ?? Clock.Today, NeedsApproval, Proposer, ct)).Error,
             "已保存为新版本", new { year = ShownYear }, () => ShowAsync(ct));
 
     public async Task<IActionResult> OnPostLockAsync(CancellationToken ct) => Tenant is not { } t ? Forbid()

@@ -31,6 +31,8 @@ public static class Permissions
         public const string View = "points.view";
         /// <summary>Propose, and approve others' proposals of, manual awards and deductions.</summary>
         public const string Award = "points.award";
+        /// <summary>Propose manual awards and deductions (a 党小组组长 for their group); approving needs <see cref="Award"/>.</summary>
+        public const string Propose = "points.propose";
         /// <summary>Keep the unit's point rules: adopt a year, change items, lock.</summary>
         public const string Rules = "points.rules";
     }
@@ -70,15 +72,16 @@ public static class Roles
     public const string Member = "Member";
     public const string Leader = "Leader";
     public const string Auditor = "Auditor";
+    public const string GroupLeader = "GroupLeader";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [SystemAdmin] = "系统管理员", [PartyAdmin] = "党务管理员", [BranchSecretary] = "支部书记",
-        [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员",
+        [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员", [GroupLeader] = "党小组组长",
     };
 
     /// <summary>Roles a system administrator may grant; SystemAdmin and Auditor are set up by deployment, not in the UI.</summary>
-    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, Member, Leader];
+    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader];
 
     // 三员分立: the system administrator runs the system but does not read ID numbers or the
     // audit log; the auditor reads the audit log and nothing else.
@@ -89,11 +92,13 @@ public static class Roles
             Permissions.OrgLife.View, Permissions.OrgLife.Rules],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,
-            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Rules,
+            Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Propose, Permissions.Points.Rules,
             Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Stars.Review, Permissions.Appraisal.Manage],
         [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,
             Permissions.People.ViewIdNumber, Permissions.People.Export, Permissions.OrgLife.View, Permissions.OrgLife.Plan,
-            Permissions.Points.View, Permissions.Points.Award, Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Appraisal.Manage],
+            Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Propose, Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Appraisal.Manage],
+        // A 党小组组长, granted on the group: sees its organisational life and proposes points for its members.
+        [GroupLeader] = [Permissions.Orgs.View, Permissions.OrgLife.View, Permissions.Points.Propose],
         [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View, Permissions.Stars.View],
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],

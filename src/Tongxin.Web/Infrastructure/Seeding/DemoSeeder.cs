@@ -165,6 +165,7 @@ public static class DemoSeeder
         await User("secretary1", s1.Name, Roles.BranchSecretary, b1, s1, demoPassword);
         await User("secretary2", s2.Name, Roles.BranchSecretary, b2, s2, demoPassword);
         await User("member1", m1.Name, Roles.Member, b1, m1, demoPassword);
+        await User("groupleader1", b1Org.Name, Roles.GroupLeader, b1g1, b1Org, demoPassword);
         await User("leader", "机关党组领导", Roles.Leader, city, null, demoPassword);
         await User("auditor", "审计管理员", Roles.Auditor, city, null, adminPassword);
         await tx.CommitAsync();

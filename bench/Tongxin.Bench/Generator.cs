@@ -91,6 +91,7 @@ public sealed class Generator(DatabaseSettings db, int seed)
                 COPY "PointEntries" ("TenantId","PersonId","Year","Category","Points","Reason","RuleCode","RuleVersion","SourceKey","AwardedBy","On","At")
                 FROM STDIN (FORMAT BINARY)
                 """);
+            w.Timeout = TimeSpan.FromMinutes(10); // millions of rows, and the indexes to keep
             foreach (var e in PointEntries(people))
             {
                 w.StartRow();

@@ -51,6 +51,14 @@ public static class FeatureRegistration
         s.AddScoped<Appraisal.DecideGrades.Handler>();
         s.AddScoped<Appraisal.GetRound.Handler>();
         s.AddScoped<Appraisal.GetMyAppraisal.Handler>();
+        s.AddScoped<Proposals.SubmitProposal.Handler>();
+        s.AddScoped<Proposals.ConfirmCosign.Handler>();
+        s.AddScoped<Proposals.ReviewProposal.Handler>();
+        s.AddScoped<Proposals.AssignProposal.Handler>();
+        s.AddScoped<Proposals.AnswerProposal.Handler>();
+        s.AddScoped<Proposals.GetProposal.Handler>();
+        s.AddScoped<Proposals.ListProposals.Handler>();
+        s.AddScoped<Proposals.GetProposalRates.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

@@ -10,6 +10,8 @@ public enum OrgType
     OrganPartyCommittee, GeneralBranch,
     OrganBranch, RetireeBranch, FunctionalBranch, SectorBranch, TemporaryBranch,
     PartyGroup,
+    /// <summary>承办单位: a department handling proposals; its users see only what is assigned to it.</summary>
+    HandlingUnit,
 }
 
 public static class OrgTypes
@@ -22,7 +24,7 @@ public static class OrgTypes
         [OrgType.GeneralBranch] = "机关总支", [OrgType.OrganBranch] = "机关党支部",
         [OrgType.RetireeBranch] = "离退休党支部", [OrgType.FunctionalBranch] = "专委会功能型党支部",
         [OrgType.SectorBranch] = "界别党支部", [OrgType.TemporaryBranch] = "临时党支部",
-        [OrgType.PartyGroup] = "党小组",
+        [OrgType.PartyGroup] = "党小组", [OrgType.HandlingUnit] = "承办单位",
     };
 
     public static bool IsCppccUnit(this OrgType t) => t is OrgType.ProvinceCppcc or OrgType.CityCppcc or OrgType.CountyCppcc;

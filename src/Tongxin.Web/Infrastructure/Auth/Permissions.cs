@@ -53,6 +53,16 @@ public static class Permissions
         public const string Manage = "appraisal.manage";
     }
 
+    public static class Proposals
+    {
+        /// <summary>The 提案 office: review, register, assign, extend, close; every proposal of the unit; the rates.</summary>
+        public const string Review = "proposals.review";
+        /// <summary>A handling unit: the proposals assigned to it, and its reply. Nothing else.</summary>
+        public const string Handle = "proposals.handle";
+        /// <summary>Read the unit's proposals and rates.</summary>
+        public const string View = "proposals.view";
+    }
+
     public static class Users
     {
         public const string Manage = "users.manage";
@@ -73,15 +83,18 @@ public static class Roles
     public const string Leader = "Leader";
     public const string Auditor = "Auditor";
     public const string GroupLeader = "GroupLeader";
+    public const string ProposalOffice = "ProposalOffice";
+    public const string HandlingUnit = "HandlingUnit";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [SystemAdmin] = "系统管理员", [PartyAdmin] = "党务管理员", [BranchSecretary] = "支部书记",
         [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员", [GroupLeader] = "党小组组长",
+        [ProposalOffice] = "提案工作人员", [HandlingUnit] = "承办单位",
     };
 
     /// <summary>Roles a system administrator may grant; SystemAdmin and Auditor are set up by deployment, not in the UI.</summary>
-    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader];
+    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader, ProposalOffice, HandlingUnit];
 
     // 三员分立: the system administrator runs the system but does not read ID numbers or the
     // audit log; the auditor reads the audit log and nothing else.
@@ -99,7 +112,11 @@ public static class Roles
             Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Propose, Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Appraisal.Manage],
         // A 党小组组长, granted on the group: sees its organisational life and proposes points for its members.
         [GroupLeader] = [Permissions.Orgs.View, Permissions.OrgLife.View, Permissions.Points.Propose],
-        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View, Permissions.Stars.View],
+        [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View, Permissions.Stars.View,
+            Permissions.Proposals.View],
+        [ProposalOffice] = [Permissions.Orgs.View, Permissions.Proposals.Review, Permissions.Proposals.View],
+        // A handling unit's user sees the proposals assigned to the unit and nothing else: no people, no other proposals.
+        [HandlingUnit] = [Permissions.Proposals.Handle],
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],
         [Auditor] = [Permissions.Audit.View],

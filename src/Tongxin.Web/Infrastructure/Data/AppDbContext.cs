@@ -34,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.Appraisal.AppraisalRound> AppraisalRounds => Set<Features.Appraisal.AppraisalRound>();
     public DbSet<Features.Appraisal.AppraisalParticipant> AppraisalParticipants => Set<Features.Appraisal.AppraisalParticipant>();
     public DbSet<Features.Appraisal.AppraisalBallot> AppraisalBallots => Set<Features.Appraisal.AppraisalBallot>();
+    public DbSet<Features.Proposals.Proposal> Proposals => Set<Features.Proposals.Proposal>();
+    public DbSet<Features.Proposals.ProposalSigner> ProposalSigners => Set<Features.Proposals.ProposalSigner>();
+    public DbSet<Features.Proposals.ProposalUnit> ProposalUnits => Set<Features.Proposals.ProposalUnit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

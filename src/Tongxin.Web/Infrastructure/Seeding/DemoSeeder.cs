@@ -61,6 +61,10 @@ public static class DemoSeeder
         var retirees = await Add(committee, "离退休干部党支部", OrgType.RetireeBranch, o => o.TermStart = new DateOnly(2022, 6, 1));
         var functional = await Add(committee, "提案委员会功能型党支部", OrgType.FunctionalBranch, o => o.TermStart = new DateOnly(2025, 1, 10));
         var sector = await Add(committee, "经济界别党支部", OrgType.SectorBranch, o => o.TermStart = new DateOnly(2024, 9, 1));
+        // 承办单位: departments that handle proposals; their users see only what is assigned to them.
+        var education = await Add(city, "江州市教育局", OrgType.HandlingUnit);
+        await Add(city, "江州市卫生健康委员会", OrgType.HandlingUnit);
+        await Add(city, "江州市住房和城乡建设局", OrgType.HandlingUnit);
         var temporary = await Add(leading, "市政协十五届六次会议临时党支部", OrgType.TemporaryBranch, o =>
         {
             o.StartDate = new DateOnly(2027, 1, 11); o.EndDate = new DateOnly(2027, 1, 15);
@@ -167,6 +171,10 @@ public static class DemoSeeder
         await User("member1", m1.Name, Roles.Member, b1, m1, demoPassword);
         await User("groupleader1", b1Org.Name, Roles.GroupLeader, b1g1, b1Org, demoPassword);
         await User("leader", "机关党组领导", Roles.Leader, city, null, demoPassword);
+        await User("weiyuan1", sectorMembers[0].Name, Roles.Member, sector, sectorMembers[0], demoPassword);
+        await User("weiyuan2", sectorMembers[1].Name, Roles.Member, sector, sectorMembers[1], demoPassword);
+        await User("office", "提案委员会办公室", Roles.ProposalOffice, city, null, demoPassword);
+        await User("unit1", "江州市教育局", Roles.HandlingUnit, education, null, demoPassword);
         await User("auditor", "审计管理员", Roles.Auditor, city, null, adminPassword);
         await tx.CommitAsync();
         return accounts;

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Points;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.Proposals;
+
+/// <summary>
+/// The 提案 office reviews a submitted proposal: 立案 (a number, and 履责 points for the party members among its
+/// confirmed proposers), 不立案 with a reason, 并案 into another proposal, or 转为社情民意.
+/// </summary>
+public static class ReviewProposal
+{
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<ProposalStatus>> Handle(long id, ProposalAction decision, string? note, long? mergeInto, Scope scope, string userName,
+            DateTime utcNow, CancellationToken ct = default)
+        {
+            var proposal = await ProposalAccess.LoadAsync(db, id, ct);
+            if (proposal is null || !ProposalAccess.IsOffice(scope, proposal.TenantId)) return Error.NotFound();
+            if (decision is not (ProposalAction.Register or ProposalAction.Refuse or ProposalAction.Merge or ProposalAction.Convert))
+                return Error.Validation("请选择审查结果", "Decision");
+            var next = ProposalFlow.Next(proposal.Status, decision, proposal.Facts);
+            if (!next.Ok) return next.Error!;
+            note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            if (decision != ProposalAction.Register && note is null) return Error.Validation("不立案、并案或转社情民意须说明理由", "Note");
+            if (decision == ProposalAction.Merge)
+            {
+                var target = mergeInto is { } t ? await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == t && p.TenantId == proposal.TenantId, ct) : null;
+                if (target is null || target.Id == id || target.Status is not (ProposalStatus.Submitted or ProposalStatus.Registered or ProposalStatus.Assigned))
+                    return Error.Validation("请选择并入的提案（已提交、已立案或办理中）", "MergeInto");
+                proposal.MergedIntoId = target.Id;
+            }
+            (proposal.Status, proposal.ReviewedAt, proposal.ReviewedBy, proposal.ReviewNote) = (next.Value, utcNow, userName, note);
+            if (decision == ProposalAction.Register)
+            {
+                var count = await db.Proposals.CountAsync(p => p.TenantId == proposal.TenantId && p.Year == proposal.Year && p.Number != null, ct);
+                proposal.Number = $"{proposal.Year}-{count + 1:0000}";
+                var proposers = proposal.Signers.Where(s => s.ConfirmedAt is not null).Select(s => s.PersonId).ToList();
+                await AwardForRecord.AddAsync(db, proposal.TenantId, PointTrigger.ProposalRegistered, Clock.Today, proposers,
+                    $"proposal-registered:{proposal.Id}", $"提案“{proposal.Title}”立案", utcNow, ct);
+            }
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return Error.Conflict("该提案已由他人审查"); }
+            return next.Value;
+        }
+    }
+}

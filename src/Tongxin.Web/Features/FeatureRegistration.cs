@@ -59,6 +59,7 @@ public static class FeatureRegistration
         s.AddScoped<Proposals.GetProposal.Handler>();
         s.AddScoped<Proposals.ListProposals.Handler>();
         s.AddScoped<Proposals.GetProposalRates.Handler>();
+        s.AddScoped<Proposals.RaiseOverdueAlerts.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

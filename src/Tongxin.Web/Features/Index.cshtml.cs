@@ -22,7 +22,8 @@ public class IndexModel(AppDbContext db) : AppPage
     {
         if (Scope.HasRole(Roles.Auditor) && Scope.Grants.Count == 1) return Redirect("/Audit");
         if (!Scope.CanAnywhere(Permissions.Orgs.View))
-            return Scope.PersonId is { } me ? Redirect($"/People/Details/{me}") : Forbid();
+            return Scope.PersonId is { } me ? Redirect($"/People/Details/{me}")
+                : Scope.CanAnywhere(Permissions.Proposals.Handle) ? Redirect("/Proposals") : Forbid();
         var orgs = db.Organizations.Where(Scope.OrgFilter(Permissions.Orgs.View)).Where(o => o.ClosedAt == null);
         Orgs = await orgs.CountAsync(ct);
         var branchTypes = Enum.GetValues<OrgType>().Where(t => t.IsBranch()).ToList();

@@ -120,4 +120,25 @@ public class ProposalTests(AppFactory app) : IClassFixture<AppFactory>
         // A co-unit cannot answer for the lead unit.
         Assert.Equal(ErrorKind.NotFound, (await AsAsync<AnswerProposal.Handler, Result<bool>>("unit1", (h, s) => h.ReplyAsync(a, OutcomeClass.A, "x", s, "unit1", Today))).Error!.Kind);
     }
+
+    [Fact]
+    public async Task AnOverdueProposal_AlertsItsLeadUnitAndTheOffice_UntilItIsAnswered()
+    {
+        var id = await AssignedAsync("关于增设学校周边交通安全设施的建议");
+        Task<int> RunAsync(DateOnly day) => AsAsync<RaiseOverdueAlerts.Handler, int>("office", (h, _) => h.RunAsync(day));
+        Assert.Equal(0, await RunAsync(Today.AddMonths(3)));
+        Assert.Equal(2, await RunAsync(Today.AddMonths(3).AddDays(1)));
+        Assert.Equal(0, await RunAsync(Today.AddMonths(3).AddDays(2))); // raised once
+        var alerts = await app.WithDbAsync(db => db.Alerts.Where(a => a.Kind == RaiseOverdueAlerts.Kind && a.Key.StartsWith($"{RaiseOverdueAlerts.Kind}:{id}:")).ToListAsync());
+        var edu = await app.OrgIdAsync("江州市教育局");
+        Assert.Equal([1L, edu], alerts.Select(a => a.OrgId).Order());
+        Assert.Contains("已超过办理期限", await (await app.ClientAsync("unit1")).GetStringAsync("/Proposals"));
+        Assert.Contains("已超过办理期限", await (await app.ClientAsync("office")).GetStringAsync("/Proposals"));
+        Assert.DoesNotContain("已超过办理期限", await (await app.ClientAsync("weiyuan2")).GetStringAsync("/Proposals"));
+
+        Assert.True((await AsAsync<AnswerProposal.Handler, Result<bool>>("unit1", (h, s) => h.ReplyAsync(id, OutcomeClass.B, "已会同公安交警部门在学校周边增设减速带和护栏，正在施工。", s, "unit1", Today))).Ok);
+        await RunAsync(Today.AddMonths(3).AddDays(3));
+        Assert.All(await app.WithDbAsync(db => db.Alerts.Where(a => a.Kind == RaiseOverdueAlerts.Kind && a.Key.StartsWith($"{RaiseOverdueAlerts.Kind}:{id}:")).ToListAsync()),
+            a => Assert.NotNull(a.ClosedAt));
+    }
 }

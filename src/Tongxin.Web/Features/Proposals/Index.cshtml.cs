@@ -8,7 +8,7 @@ using Tongxin.Web.Shared;
 namespace Tongxin.Web.Features.Proposals;
 
 /// <summary>提案: a member's own, the office's whole list, and a handling unit's assignments — whichever the user has.</summary>
-public class IndexModel(AppDbContext db, ListProposals.Handler list) : AppPage
+public class IndexModel(AppDbContext db, ListProposals.Handler list, RaiseOverdueAlerts.Handler alerts) : AppPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public long? Unit { get; set; }
@@ -18,6 +18,7 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list) : AppPage
     public List<ListProposals.Row>? Mine { get; private set; }
     public List<ListProposals.Row>? Office { get; private set; }
     public List<ListProposals.Row>? Handling { get; private set; }
+    public List<OrgLife.Alert> Overdue { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -26,6 +27,10 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list) : AppPage
         if (Scope.PersonId is not null) Mine = await list.Handle(ListProposals.Which.Mine, Scope, ShownYear, today, ct: ct);
         if (Scope.CanAnywhere(Permissions.Proposals.View)) Office = await list.Handle(ListProposals.Which.Office, Scope, ShownYear, today, Unit, ct);
         if (Scope.CanAnywhere(Permissions.Proposals.Handle)) Handling = await list.Handle(ListProposals.Which.Unit, Scope, ShownYear, today, ct: ct);
+        // Overdue alerts: the office sees its CPPCC unit's, a handling unit its own.
+        var offices = Scope.Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.Proposals.Review)).Select(g => g.TenantId).Distinct().ToList();
+        var units = ProposalAccess.Units(db, Scope);
+        Overdue = await alerts.OpenForAsync(db.Organizations.Where(o => offices.Contains(o.Id) || units.Contains(o.Id)).Select(o => o.Id), ct);
         return Page();
     }
 }

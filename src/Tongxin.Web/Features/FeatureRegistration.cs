@@ -60,6 +60,9 @@ public static class FeatureRegistration
         s.AddScoped<Proposals.ListProposals.Handler>();
         s.AddScoped<Proposals.GetProposalRates.Handler>();
         s.AddScoped<Proposals.RaiseOverdueAlerts.Handler>();
+        s.AddScoped<Opinions.WriteOpinion.Handler>();
+        s.AddScoped<Opinions.HandleOpinion.Handler>();
+        s.AddScoped<Opinions.GetOpinionStats.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

@@ -33,6 +33,12 @@ public static class ReviewProposal
                 proposal.MergedIntoId = target.Id;
             }
             (proposal.Status, proposal.ReviewedAt, proposal.ReviewedBy, proposal.ReviewNote) = (next.Value, utcNow, userName, note);
+            if (decision == ProposalAction.Convert)
+                db.OpinionReports.Add(new Opinions.OpinionReport
+                {
+                    TenantId = proposal.TenantId, Year = proposal.Year, AuthorPersonId = proposal.LeadPersonId, Title = proposal.Title,
+                    Content = proposal.Content, Status = Opinions.OpinionStatus.Submitted, CreatedAt = utcNow, SubmittedAt = utcNow, SourceProposalId = proposal.Id,
+                });
             if (decision == ProposalAction.Register)
             {
                 var count = await db.Proposals.CountAsync(p => p.TenantId == proposal.TenantId && p.Year == proposal.Year && p.Number != null, ct);

@@ -63,6 +63,14 @@ public static class Permissions
         public const string View = "proposals.view";
     }
 
+    public static class Opinions
+    {
+        /// <summary>Edit, adopt, forward and record instructions on 社情民意; the counts.</summary>
+        public const string Manage = "opinions.manage";
+        /// <summary>Read the unit's 社情民意 and counts.</summary>
+        public const string View = "opinions.view";
+    }
+
     public static class Users
     {
         public const string Manage = "users.manage";
@@ -113,8 +121,8 @@ public static class Roles
         // A 党小组组长, granted on the group: sees its organisational life and proposes points for its members.
         [GroupLeader] = [Permissions.Orgs.View, Permissions.OrgLife.View, Permissions.Points.Propose],
         [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View, Permissions.Stars.View,
-            Permissions.Proposals.View],
-        [ProposalOffice] = [Permissions.Orgs.View, Permissions.Proposals.Review, Permissions.Proposals.View],
+            Permissions.Proposals.View, Permissions.Opinions.View],
+        [ProposalOffice] = [Permissions.Orgs.View, Permissions.Proposals.Review, Permissions.Proposals.View, Permissions.Opinions.Manage, Permissions.Opinions.View],
         // A handling unit's user sees the proposals assigned to the unit and nothing else: no people, no other proposals.
         [HandlingUnit] = [Permissions.Proposals.Handle],
         // A member's reach is their own record only; see AccessScope.

@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.Proposals.Proposal> Proposals => Set<Features.Proposals.Proposal>();
     public DbSet<Features.Proposals.ProposalSigner> ProposalSigners => Set<Features.Proposals.ProposalSigner>();
     public DbSet<Features.Proposals.ProposalUnit> ProposalUnits => Set<Features.Proposals.ProposalUnit>();
+    public DbSet<Features.Opinions.OpinionReport> OpinionReports => Set<Features.Opinions.OpinionReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Shared;
+using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Web.Features.Opinions;
+
+/// <summary>社情民意: the member's own reports, and for the office every report of the year with its counts.</summary>
+public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats) : AppPage
+{
+    public sealed record Row(long Id, string Title, string Author, OpinionStatus Status, ForwardLevel? ForwardedTo, bool Instructed, DateTime? SubmittedAt);
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+
+    public int ShownYear => Year ?? Clock.Today.Year;
+    public bool IsMember { get; private set; }
+    public List<Row> Mine { get; private set; } = [];
+    public List<Row>? Office { get; private set; }
+    public GetOpinionStats.View? Stats { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var me = Scope.PersonId ?? -1;
+        IsMember = await db.People.AnyAsync(p => p.Id == me && p.IsCppccMember, ct);
+        Mine = await RowsAsync(db.OpinionReports.Where(o => o.AuthorPersonId == me && o.Year == ShownYear), ct);
+        var grant = Scope.Grants.FirstOrDefault(g => Roles.Grants[g.Role].Contains(Permissions.Opinions.View));
+        if (grant is not null)
+        {
+            Office = await RowsAsync(db.OpinionReports.Where(o => o.TenantId == grant.TenantId && o.Year == ShownYear && o.Status != OpinionStatus.Draft), ct);
+            Stats = await stats.Handle(grant.TenantId, ShownYear, ct);
+        }
+        return Page();
+    }
+
+    async Task<List<Row>> RowsAsync(IQueryable<OpinionReport> q, CancellationToken ct) =>
+        await (from o in q join p in db.People on o.AuthorPersonId equals p.Id
+               orderby o.CreatedAt descending
+               select new Row(o.Id, o.Title, p.Name, o.Status, o.ForwardedTo, o.Instruction != null, o.SubmittedAt)).Take(500).ToListAsync(ct);
+}

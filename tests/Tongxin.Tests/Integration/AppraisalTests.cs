@@ -13,12 +13,6 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
 {
     static readonly int Year = Clock.Today.Year;
 
-    async Task<T> AsAsync<THandler, T>(string user, Func<THandler, Scope, Task<T>> work) where THandler : notnull
-    {
-        var scope = await app.ScopeOfAsync(user);
-        using var s = app.Services.CreateScope();
-        return await work(s.ServiceProvider.GetRequiredService<THandler>(), scope);
-    }
 
     async Task<T> WithAsync<THandler, T>(Func<THandler, Task<T>> work) where THandler : notnull
     {
@@ -33,12 +27,12 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task TheWholeRound_FromOpeningToTheExportedResult()
     {
         var org = await app.OrgIdAsync("第一党支部");
-        Assert.Equal(ErrorKind.Forbidden, (await AsAsync<OpenRound.Handler, Result<long>>("secretary2", (h, s) => h.Handle(org, Year, s, "secretary2", DateTime.UtcNow))).Error!.Kind);
-        var opened = await AsAsync<OpenRound.Handler, Result<long>>("secretary1", (h, s) => h.Handle(org, Year, s, "secretary1", DateTime.UtcNow));
+        Assert.Equal(ErrorKind.Forbidden, (await app.AsAsync<OpenRound.Handler, Result<long>>("secretary2", (h, s) => h.Handle(org, Year, s, "secretary2", DateTime.UtcNow))).Error!.Kind);
+        var opened = await app.AsAsync<OpenRound.Handler, Result<long>>("secretary1", (h, s) => h.Handle(org, Year, s, "secretary1", DateTime.UtcNow));
         Assert.True(opened.Ok);
         var round = opened.Value;
         Assert.Equal("本支部该年度的民主评议已经开始",
-            (await AsAsync<OpenRound.Handler, Result<long>>("partyadmin", (h, s) => h.Handle(org, Year, s, "partyadmin", DateTime.UtcNow))).Error!.Message);
+            (await app.AsAsync<OpenRound.Handler, Result<long>>("partyadmin", (h, s) => h.Handle(org, Year, s, "partyadmin", DateTime.UtcNow))).Error!.Message);
 
         var parts = await app.WithDbAsync(db => db.AppraisalParticipants.Where(p => p.RoundId == round).ToListAsync());
         Assert.Equal((9, 1), (parts.Count, parts.Count(p => p.IsProbationary)));
@@ -66,21 +60,21 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(typeof(AppraisalBallot).GetProperties(), p => p.Name.Contains("Voter"));
 
         // The branch sees the tallies and points as input.
-        var view = (await AsAsync<GetRound.Handler, GetRound.View?>("secretary1", (h, s) => h.Handle(round, s)))!;
+        var view = (await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary1", (h, s) => h.Handle(round, s)))!;
         Assert.Equal((3, 8, 2), (view.Voted, view.Graded, view.MaxExcellent));
         var second = view.Members.Single(m => m.PersonId == full[2]);
         Assert.Equal((2, 1), (second.Tally[AppraisalGrade.Excellent], second.Tally[AppraisalGrade.Qualified]));
         var totals = await app.WithDbAsync(db => PointLedger.YearTotalsAsync(db, 1, Year, [.. full, probationary], default));
         Assert.All(view.Members, m => Assert.Equal(totals[m.PersonId], m.Points));
-        Assert.Null(await AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)));
+        Assert.Null(await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)));
 
         // Decisions: only after the ballot closes; the ⅓ rule; 预备党员 not graded; all graded to finalise.
         Task<Result<bool>> Decide(Dictionary<long, DecideGrades.Decision> d, bool final) =>
-            AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(round, d, final, s, "secretary1", DateTime.UtcNow));
+            app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(round, d, final, s, "secretary1", DateTime.UtcNow));
         Dictionary<long, DecideGrades.Decision> Grades(params long[] excellent) =>
             full.ToDictionary(p => p, p => new DecideGrades.Decision(excellent.Contains(p) ? AppraisalGrade.Excellent : AppraisalGrade.Qualified, null));
         Assert.Equal("请先结束互评投票，再评定等次", (await Decide(Grades(full[1]), true)).Error!.Message);
-        Assert.True((await AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
+        Assert.True((await app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
         Assert.Equal("互评投票已结束", (await VoteAsync(round, full[3], Marks(full[3]))).Error!.Message);
         Assert.Equal("评为优秀的人数不能超过参评正式党员的三分之一", (await Decide(Grades(full[1], full[2], full[3]), false)).Error!.Message);
         var withProbationary = Grades(full[1]); withProbationary[probationary] = new(AppraisalGrade.Qualified, null);

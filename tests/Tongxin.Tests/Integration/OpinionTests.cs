@@ -12,30 +12,24 @@ public class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
 {
     const string Text = "近期部分老旧小区加装电梯推进缓慢，主要原因是低层住户意见不一、资金分摊办法不明确。建议出台统一的费用分摊指导标准，并由街道牵头协调。";
 
-    async Task<T> AsAsync<THandler, T>(string user, Func<THandler, Scope, Task<T>> work) where THandler : notnull
-    {
-        var scope = await app.ScopeOfAsync(user);
-        using var s = app.Services.CreateScope();
-        return await work(s.ServiceProvider.GetRequiredService<THandler>(), scope);
-    }
 
     [Fact]
     public async Task SubmitEditAdoptForwardInstruct_WithPointsAndCounts()
     {
-        Assert.Equal("只有政协委员可以报送社情民意", (await AsAsync<WriteOpinion.Handler, Result<long>>("member1", (h, s) => h.Handle(null, "关于老旧小区加装电梯的建议", Text, true, s, DateTime.UtcNow))).Error!.Message);
-        var draft = (await AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(null, "关于老旧小区加装电梯的建议", "未完成", false, s, DateTime.UtcNow))).Value;
-        var stats = await AsAsync<GetOpinionStats.Handler, GetOpinionStats.View>("office", (h, _) => h.Handle(1, Clock.Today.Year));
+        Assert.Equal("只有政协委员可以报送社情民意", (await app.AsAsync<WriteOpinion.Handler, Result<long>>("member1", (h, s) => h.Handle(null, "关于老旧小区加装电梯的建议", Text, true, s, DateTime.UtcNow))).Error!.Message);
+        var draft = (await app.AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(null, "关于老旧小区加装电梯的建议", "未完成", false, s, DateTime.UtcNow))).Value;
+        var stats = await app.AsAsync<GetOpinionStats.Handler, GetOpinionStats.View>("office", (h, _) => h.Handle(1, Clock.Today.Year));
         Assert.Equal(0, stats.All.Submitted); // a draft is the member's own
-        Assert.Equal("请写明情况、问题和建议（不少于50字）", (await AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(draft, "关于老旧小区加装电梯的建议", "太短", true, s, DateTime.UtcNow))).Error!.Message);
-        Assert.True((await AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(draft, "关于老旧小区加装电梯的建议", Text, true, s, DateTime.UtcNow))).Ok);
+        Assert.Equal("请写明情况、问题和建议（不少于50字）", (await app.AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(draft, "关于老旧小区加装电梯的建议", "太短", true, s, DateTime.UtcNow))).Error!.Message);
+        Assert.True((await app.AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(draft, "关于老旧小区加装电梯的建议", Text, true, s, DateTime.UtcNow))).Ok);
 
-        Assert.Equal(ErrorKind.NotFound, (await AsAsync<HandleOpinion.Handler, Result<bool>>("weiyuan1", (h, s) => h.DecideAsync(draft, true, null, s, "weiyuan1", DateTime.UtcNow))).Error!.Kind);
-        Assert.Equal("只有已采用的社情民意可以报送", (await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.ForwardAsync(draft, ForwardLevel.City, s))).Error!.Message);
-        Assert.True((await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.EditAsync(draft, "老旧小区加装电梯推进缓慢的问题亟待解决", Text, s, "office", DateTime.UtcNow))).Ok);
-        Assert.True((await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.DecideAsync(draft, true, null, s, "office", DateTime.UtcNow))).Ok);
-        Assert.True((await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.ForwardAsync(draft, ForwardLevel.Province, s))).Ok);
-        Assert.Equal("请填写批示内容和批示领导", (await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.InstructAsync(draft, "请住建局研究", null, null, s))).Error!.Message);
-        Assert.True((await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.InstructAsync(draft, "请市住建局牵头研究，拿出意见。", "市长", null, s))).Ok);
+        Assert.Equal(ErrorKind.NotFound, (await app.AsAsync<HandleOpinion.Handler, Result<bool>>("weiyuan1", (h, s) => h.DecideAsync(draft, true, null, s, "weiyuan1", DateTime.UtcNow))).Error!.Kind);
+        Assert.Equal("只有已采用的社情民意可以报送", (await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.ForwardAsync(draft, ForwardLevel.City, s))).Error!.Message);
+        Assert.True((await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.EditAsync(draft, "老旧小区加装电梯推进缓慢的问题亟待解决", Text, s, "office", DateTime.UtcNow))).Ok);
+        Assert.True((await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.DecideAsync(draft, true, null, s, "office", DateTime.UtcNow))).Ok);
+        Assert.True((await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.ForwardAsync(draft, ForwardLevel.Province, s))).Ok);
+        Assert.Equal("请填写批示内容和批示领导", (await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.InstructAsync(draft, "请住建局研究", null, null, s))).Error!.Message);
+        Assert.True((await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.InstructAsync(draft, "请市住建局牵头研究，拿出意见。", "市长", null, s))).Ok);
 
         var author = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "weiyuan1").Select(u => u.PersonId!.Value).SingleAsync());
         var entry = await app.WithDbAsync(db => db.PointEntries.SingleAsync(e => e.SourceKey == $"opinion-adopted:{draft}:{author}"));
@@ -44,15 +38,15 @@ public class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(("老旧小区加装电梯推进缓慢的问题亟待解决", "office", ForwardLevel.Province, "市长"), (saved.Title, saved.EditedBy, saved.ForwardedTo, saved.InstructedBy));
 
         // A second report from another member, not adopted; and a proposal turned into a report.
-        var other = (await AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan2", (h, s) => h.Handle(null, "关于规范共享单车停放的建议", Text, true, s, DateTime.UtcNow))).Value;
-        Assert.Equal("不采用须说明理由", (await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.DecideAsync(other, false, null, s, "office", DateTime.UtcNow))).Error!.Message);
-        Assert.True((await AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.DecideAsync(other, false, "已有相关部门专项整治", s, "office", DateTime.UtcNow))).Ok);
-        var proposal = (await AsAsync<SubmitProposal.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(null, new("关于小区充电桩建设的建议", Text, []), true, s, DateTime.UtcNow))).Value;
-        Assert.True((await AsAsync<ReviewProposal.Handler, Result<ProposalStatus>>("office", (h, s) => h.Handle(proposal, ProposalAction.Convert, "内容更适合以社情民意反映", null, s, "office", DateTime.UtcNow))).Ok);
+        var other = (await app.AsAsync<WriteOpinion.Handler, Result<long>>("weiyuan2", (h, s) => h.Handle(null, "关于规范共享单车停放的建议", Text, true, s, DateTime.UtcNow))).Value;
+        Assert.Equal("不采用须说明理由", (await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.DecideAsync(other, false, null, s, "office", DateTime.UtcNow))).Error!.Message);
+        Assert.True((await app.AsAsync<HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.DecideAsync(other, false, "已有相关部门专项整治", s, "office", DateTime.UtcNow))).Ok);
+        var proposal = (await app.AsAsync<SubmitProposal.Handler, Result<long>>("weiyuan1", (h, s) => h.Handle(null, new("关于小区充电桩建设的建议", Text, []), true, s, DateTime.UtcNow))).Value;
+        Assert.True((await app.AsAsync<ReviewProposal.Handler, Result<ProposalStatus>>("office", (h, s) => h.Handle(proposal, ProposalAction.Convert, "内容更适合以社情民意反映", null, s, "office", DateTime.UtcNow))).Ok);
         var converted = await app.WithDbAsync(db => db.OpinionReports.SingleAsync(o => o.SourceProposalId == proposal));
         Assert.Equal((OpinionStatus.Submitted, author, "关于小区充电桩建设的建议"), (converted.Status, converted.AuthorPersonId, converted.Title));
 
-        stats = await AsAsync<GetOpinionStats.Handler, GetOpinionStats.View>("office", (h, _) => h.Handle(1, Clock.Today.Year));
+        stats = await app.AsAsync<GetOpinionStats.Handler, GetOpinionStats.View>("office", (h, _) => h.Handle(1, Clock.Today.Year));
         Assert.Equal((3, 1, 1, 1), (stats.All.Submitted, stats.All.Adopted, stats.All.Forwarded, stats.All.Instructed));
         Assert.Equal((2, 1), stats.Members.Where(m => m.PersonId == author).Select(m => (m.Counts.Submitted, m.Counts.Adopted)).Single());
         Assert.Equal((3, 1), stats.Sectors.Where(s => s.Sector == "经济界").Select(s => (s.Counts.Submitted, s.Counts.Adopted)).Single());

@@ -8,37 +8,20 @@ using Tongxin.Web.Shared;
 namespace Tongxin.Tests.Integration;
 
 [Trait("Category", "Db")]
-public class StarsTests(AppFactory app) : IClassFixture<AppFactory>
+public class StarsTests(AppFactory app) : StarsTestBase, IClassFixture<AppFactory>
 {
-    static readonly DateOnly Today = Clock.Today;
-
-    async Task<T> AsAsync<THandler, T>(string user, Func<THandler, Scope, Task<T>> work) where THandler : notnull
-    {
-        var scope = await app.ScopeOfAsync(user);
-        using var s = app.Services.CreateScope();
-        return await work(s.ServiceProvider.GetRequiredService<THandler>(), scope);
-    }
-
-    Task<Result<long>> AssessAsync(string user, long org, int year, Dictionary<string, SelfAssess.Input> input, bool submit) =>
-        AsAsync<SelfAssess.Handler, Result<long>>(user, (h, s) => h.Handle(org, year, input, submit, s, user, DateTime.UtcNow, Today));
-
-    Task<Result<int>> ReviewAsync(string user, long rating, bool approve, Dictionary<string, ReviewRating.Input> input, string? note = null) =>
-        AsAsync<ReviewRating.Handler, Result<int>>(user, (h, s) => h.Handle(rating, approve, input, note, s, user, DateTime.UtcNow));
-
-    static Dictionary<string, SelfAssess.Input> Manual(double each, string? evidence = "支部工作台账") =>
-        StarChecklist.DefaultItems.Where(i => i.Source == StarSource.Manual)
-            .ToDictionary(i => i.Code, i => new SelfAssess.Input(Math.Min(each, i.MaxScore), evidence));
+    protected override AppFactory Factory => app;
 
     [Fact]
     public async Task ComputedItems_ComeFromTheComplianceCalendarAndThePointsLedger()
     {
         var first = await app.OrgIdAsync("第一党支部");
         var second = await app.OrgIdAsync("第二党支部");
-        var view1 = (await AsAsync<GetBranchRating.Handler, GetBranchRating.View?>("partyadmin", (h, s) => h.Handle(first, Today.Year, s, Today)))!;
-        var view2 = (await AsAsync<GetBranchRating.Handler, GetBranchRating.View?>("partyadmin", (h, s) => h.Handle(second, Today.Year, s, Today)))!;
+        var view1 = (await app.AsAsync<GetBranchRating.Handler, GetBranchRating.View?>("partyadmin", (h, s) => h.Handle(first, Today.Year, s, Today)))!;
+        var view2 = (await app.AsAsync<GetBranchRating.Handler, GetBranchRating.View?>("partyadmin", (h, s) => h.Handle(second, Today.Year, s, Today)))!;
 
         // The same figures the compliance calendar gives for the year.
-        var compliance = await AsAsync<GetCompliance.Handler, GetCompliance.Report?>("partyadmin",
+        var compliance = await app.AsAsync<GetCompliance.Handler, GetCompliance.Report?>("partyadmin",
             (h, s) => h.Handle(s, null, Period.Of(RulePeriod.Year, Today), Today));
         double Share(long org) { var u = compliance!.Units.Single(u => u.OrgId == org); return (double)u.Types.Sum(t => t.Met) / u.Types.Sum(t => t.Due); }
         var held1 = view1.Items.Single(i => i.Template.Code == "orglife-held");
@@ -83,7 +66,7 @@ public class StarsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(checklist.StarsFor(rating.SelfTotal!.Value, true), rating.SelfStars);
         Assert.Equal("自评已提交，不能再修改", (await AssessAsync("secretary1", org, year, Manual(10), true)).Error!.Message);
         Assert.Equal("本年度已有支部提交自评，评分细则不能再修改",
-            (await AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, year,
+            (await app.AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, year,
                 new EditStarTemplate.Input(90, 80, 70, 60, []), s))).Error!.Message);
         Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "StarRating" && a.EntityId == rating.Id.ToString()).ToListAsync()),
             a => a.After!.Contains("Submitted") && a.After.Contains("secretary1"));
@@ -125,26 +108,9 @@ public class StarsTests(AppFactory app) : IClassFixture<AppFactory>
 
 /// <summary>Tests that keep their own checklists, apart from the ones relying on the defaults.</summary>
 [Trait("Category", "Db")]
-public class StarTemplateTests(AppFactory app) : IClassFixture<AppFactory>
+public class StarTemplateTests(AppFactory app) : StarsTestBase, IClassFixture<AppFactory>
 {
-    static readonly DateOnly Today = Clock.Today;
-
-    async Task<T> AsAsync<THandler, T>(string user, Func<THandler, Scope, Task<T>> work) where THandler : notnull
-    {
-        var scope = await app.ScopeOfAsync(user);
-        using var s = app.Services.CreateScope();
-        return await work(s.ServiceProvider.GetRequiredService<THandler>(), scope);
-    }
-
-    Task<Result<long>> AssessAsync(string user, long org, int year, Dictionary<string, SelfAssess.Input> input, bool submit) =>
-        AsAsync<SelfAssess.Handler, Result<long>>(user, (h, s) => h.Handle(org, year, input, submit, s, user, DateTime.UtcNow, Today));
-
-    Task<Result<int>> ReviewAsync(string user, long rating, bool approve, Dictionary<string, ReviewRating.Input> input, string? note = null) =>
-        AsAsync<ReviewRating.Handler, Result<int>>(user, (h, s) => h.Handle(rating, approve, input, note, s, user, DateTime.UtcNow));
-
-    static Dictionary<string, SelfAssess.Input> Manual(double each, string? evidence = "支部工作台账") =>
-        StarChecklist.DefaultItems.Where(i => i.Source == StarSource.Manual)
-            .ToDictionary(i => i.Code, i => new SelfAssess.Input(Math.Min(each, i.MaxScore), evidence));
+    protected override AppFactory Factory => app;
 
     [Fact]
     public async Task StarsCanGoDown_AndTheOverviewShowsTheChange_UnderTheUnitsOwnThresholds()
@@ -156,7 +122,7 @@ public class StarTemplateTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True((await ReviewAsync("partyadmin", first, true, new() { ["bonus-innovation"] = new(0, "无创新项目") })).Value >= 2);
 
         // The next year the unit raises its lines; the same hand scores now earn fewer stars.
-        var edit = await AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, now, new EditStarTemplate.Input(105, 100, 95, 90,
+        var edit = await app.AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, now, new EditStarTemplate.Input(105, 100, 95, 90,
             StarChecklist.DefaultItems.Select(i => new EditStarTemplate.ItemInput(i.Code, i.Group, i.Name, i.MaxScore, i.Source, i.Target, i.IsInnovation, false)).ToList()), s));
         Assert.True(edit.Ok);
         var second = (await AssessAsync("secretary2", org, now, Manual(20), submit: true)).Value;
@@ -164,14 +130,14 @@ public class StarTemplateTests(AppFactory app) : IClassFixture<AppFactory>
         var up = await app.WithDbAsync(db => db.StarRatings.Where(r => r.Id == first).Select(r => r.ReviewStars!.Value).SingleAsync());
         Assert.True(down < up, $"{down} < {up}");
 
-        var overview = await AsAsync<GetStarsOverview.Handler, GetStarsOverview.View>("partyadmin", (h, s) => h.Handle(s, now));
+        var overview = await app.AsAsync<GetStarsOverview.Handler, GetStarsOverview.View>("partyadmin", (h, s) => h.Handle(s, now));
         var row = overview.Rows.Single(r => r.OrgId == org);
         Assert.Equal((down, up, -1), (row.ReviewStars, row.LastYearStars, row.Change));
         Assert.Equal(1, overview.WithStars(down));
-        var history = (await AsAsync<GetBranchRating.Handler, GetBranchRating.View?>("secretary2", (h, s) => h.Handle(org, now, s, Today)))!.History;
+        var history = (await app.AsAsync<GetBranchRating.Handler, GetBranchRating.View?>("secretary2", (h, s) => h.Handle(org, now, s, Today)))!.History;
         Assert.Equal([(now, down), (before, up)], history.Where(h => h.Value <= now).Select(h => (h.Value, h.ReviewStars!.Value)));
         // A secretary sees only their own branch in the overview.
-        Assert.Equal([org], (await AsAsync<GetStarsOverview.Handler, GetStarsOverview.View>("secretary2", (h, s) => h.Handle(s, now))).Rows.Select(r => r.OrgId));
+        Assert.Equal([org], (await app.AsAsync<GetStarsOverview.Handler, GetStarsOverview.View>("secretary2", (h, s) => h.Handle(s, now))).Rows.Select(r => r.OrgId));
     }
 
     [Fact]
@@ -179,7 +145,7 @@ public class StarTemplateTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var year = Today.Year - 1;
         Task<Result<bool>> Save(EditStarTemplate.Input input) =>
-            AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, year, input, s));
+            app.AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, year, input, s));
         List<EditStarTemplate.ItemInput> items = [new("a", "班子队伍", "支部班子健全", 50, StarSource.Manual, null, false, false),
             new(null, "制度落实", "按期开展组织生活", 50, StarSource.ActivitiesHeld, null, false, false),
             new("gone", "其他", "删除的项目", 5, StarSource.Manual, null, false, true)];
@@ -187,11 +153,30 @@ public class StarTemplateTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("积分平均分项须填写目标分", (await Save(new(90, 80, 70, 60, [new(null, "业绩", "平均积分", 10, StarSource.AveragePoints, null, false, false)]))).Error!.Message);
         Assert.Equal("星级分数线应从五星到二星依次降低且大于 0", (await Save(new(90, 80, 70, 0, items))).Error!.Message);
         Assert.True((await Save(new(90, 80, 70, 60, items))).Ok);
-        Assert.False((await AsAsync<EditStarTemplate.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(1, year, new(90, 80, 70, 60, items), s))).Ok);
+        Assert.False((await app.AsAsync<EditStarTemplate.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(1, year, new(90, 80, 70, 60, items), s))).Ok);
 
         var next = await app.WithDbAsync(db => StarChecklist.LoadAsync(db, 1, year + 1));
         Assert.False(next.Adopted);
         Assert.Equal(["支部班子健全", "按期开展组织生活"], next.Items.Select(i => i.Name));
         Assert.Equal(100, next.MaxTotal);
     }
+}
+
+/// <summary>Steps shared by the 争星 tests: self-assess and review as a demo user, full hand scores.</summary>
+public abstract class StarsTestBase
+{
+    protected abstract AppFactory Factory { get; }
+
+    protected static readonly DateOnly Today = Clock.Today;
+
+
+    protected Task<Result<long>> AssessAsync(string user, long org, int year, Dictionary<string, SelfAssess.Input> input, bool submit) =>
+        Factory.AsAsync<SelfAssess.Handler, Result<long>>(user, (h, s) => h.Handle(org, year, input, submit, s, user, DateTime.UtcNow, Today));
+
+    protected Task<Result<int>> ReviewAsync(string user, long rating, bool approve, Dictionary<string, ReviewRating.Input> input, string? note = null) =>
+        Factory.AsAsync<ReviewRating.Handler, Result<int>>(user, (h, s) => h.Handle(rating, approve, input, note, s, user, DateTime.UtcNow));
+
+    protected static Dictionary<string, SelfAssess.Input> Manual(double each, string? evidence = "支部工作台账") =>
+        StarChecklist.DefaultItems.Where(i => i.Source == StarSource.Manual)
+            .ToDictionary(i => i.Code, i => new SelfAssess.Input(Math.Min(each, i.MaxScore), evidence));
 }

@@ -53,6 +53,14 @@ public class AppFactory : WebApplicationFactory<Program>
     public Task<Person> PersonInAsync(string orgName) => WithDbAsync(db =>
         (from p in db.People join o in db.Organizations on p.OrgId equals o.Id where o.Name == orgName orderby p.Id select p).FirstAsync());
 
+    /// <summary>Runs a handler from a fresh service scope as the given demo user.</summary>
+    public async Task<T> AsAsync<THandler, T>(string user, Func<THandler, Scope, Task<T>> work) where THandler : notnull
+    {
+        var scope = await ScopeOfAsync(user);
+        using var s = Services.CreateScope();
+        return await work(s.ServiceProvider.GetRequiredService<THandler>(), scope);
+    }
+
     public Task<Scope> ScopeOfAsync(string user) => WithDbAsync(async db =>
         await AccessScope.ForUserAsync(db, await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync()));
 

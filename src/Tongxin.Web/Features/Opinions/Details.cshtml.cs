@@ -10,7 +10,7 @@ namespace Tongxin.Web.Features.Opinions;
 public class DetailsModel(AppDbContext db, HandleOpinion.Handler handle) : AppPage
 {
     [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Content { get; set; }
+    [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public ForwardLevel? Level { get; set; }
     [BindProperty] public string? Instruction { get; set; }
@@ -24,7 +24,7 @@ public class DetailsModel(AppDbContext db, HandleOpinion.Handler handle) : AppPa
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
 
     public async Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct) =>
-        await AfterActionAsync((await handle.EditAsync(id, Title, Content, Scope, User.Identity!.Name!, DateTime.UtcNow, ct)).Error, "修改已保存", new { id }, () => ShowAsync(id, ct));
+        await AfterActionAsync((await handle.EditAsync(id, Title, Body, Scope, User.Identity!.Name!, DateTime.UtcNow, ct)).Error, "修改已保存", new { id }, () => ShowAsync(id, ct));
 
     public async Task<IActionResult> OnPostDecideAsync(long id, bool adopt, CancellationToken ct) =>
         await AfterActionAsync((await handle.DecideAsync(id, adopt, Note, Scope, User.Identity!.Name!, DateTime.UtcNow, ct)).Error, adopt ? "已采用" : "已登记为不采用", new { id }, () => ShowAsync(id, ct));

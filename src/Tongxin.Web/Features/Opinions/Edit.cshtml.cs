@@ -9,7 +9,7 @@ namespace Tongxin.Web.Features.Opinions;
 public class EditModel(AppDbContext db, WriteOpinion.Handler write) : AppPage
 {
     [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Content { get; set; }
+    [BindProperty] public string? Body { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken ct)
     {
@@ -17,14 +17,14 @@ public class EditModel(AppDbContext db, WriteOpinion.Handler write) : AppPage
         {
             var o = await db.OpinionReports.AsNoTracking().FirstOrDefaultAsync(x => x.Id == existing && x.AuthorPersonId == Scope.PersonId && x.Status == OpinionStatus.Draft, ct);
             if (o is null) return NotFound();
-            (Title, Content) = (o.Title, o.Content);
+            (Title, Body) = (o.Title, o.Content);
         }
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long? id, bool submit, CancellationToken ct)
     {
-        var result = await write.Handle(id, Title, Content, submit, Scope, DateTime.UtcNow, ct);
+        var result = await write.Handle(id, Title, Body, submit, Scope, DateTime.UtcNow, ct);
         if (result.Ok)
         {
             Flash = L[submit ? "社情民意已报送" : "草稿已保存"].Value;

@@ -31,6 +31,7 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats) : AppPag
             Office = await RowsAsync(db.OpinionReports.Where(o => o.TenantId == grant.TenantId && o.Year == ShownYear && o.Status != OpinionStatus.Draft), ct);
             Stats = await stats.Handle(grant.TenantId, ShownYear, ct);
         }
+        if (Scope.PersonId is null && Office is null) return Forbid();
         return Page();
     }
 

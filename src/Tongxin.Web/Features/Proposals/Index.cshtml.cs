@@ -30,6 +30,7 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list, RaiseOverdu
         // Overdue alerts: the office sees its CPPCC unit's, a handling unit its own.
         var offices = Scope.Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.Proposals.Review)).Select(g => g.TenantId).Distinct().ToList();
         var units = ProposalAccess.Units(db, Scope);
+        if (Scope.PersonId is null && Office is null && Handling is null) return Forbid();
         Overdue = await alerts.OpenForAsync(db.Organizations.Where(o => offices.Contains(o.Id) || units.Contains(o.Id)).Select(o => o.Id), ct);
         return Page();
     }

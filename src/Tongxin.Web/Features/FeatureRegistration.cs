@@ -63,6 +63,8 @@ public static class FeatureRegistration
         s.AddScoped<Opinions.WriteOpinion.Handler>();
         s.AddScoped<Opinions.HandleOpinion.Handler>();
         s.AddScoped<Opinions.GetOpinionStats.Handler>();
+        s.AddScoped<Liaison.KeepLiaison.Handler>();
+        s.AddScoped<Liaison.GetLiaison.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

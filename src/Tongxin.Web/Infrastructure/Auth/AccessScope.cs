@@ -11,8 +11,10 @@ namespace Tongxin.Web.Infrastructure.Auth;
 public sealed record Grant(string Role, long OrgId, string Path, long TenantId, string OrgName = "");
 
 /// <summary>What the current user may do where. The one place every page, list, export and API asks.</summary>
-public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> grants, string? selfOrgPath = null)
+public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> grants, string? selfOrgPath = null, bool isCppccMember = false)
 {
+    /// <summary>The user's own record is a CPPCC member's: proposals, 社情民意 and liaison are theirs to use.</summary>
+    public bool IsCppccMember { get; } = isCppccMember;
     /// <summary>Path of the organisation holding the user's own record, if any.</summary>
     public string? SelfOrgPath { get; } = selfOrgPath;
     public string? UserId { get; } = userId;
@@ -80,14 +82,14 @@ public sealed class AccessScope(AppDbContext db, IHttpContextAccessor http)
     public static async Task<Scope> ForUserAsync(AppDbContext db, string userId, CancellationToken ct = default)
     {
         var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
-        var selfPath = personId is null ? null : await (from p in db.People
-                                                         join o in db.Organizations on p.OrgId equals o.Id
-                                                         where p.Id == personId
-                                                         select o.Path).FirstOrDefaultAsync(ct);
+        var self = personId is null ? null : await (from p in db.People
+                                                     join o in db.Organizations on p.OrgId equals o.Id
+                                                     where p.Id == personId
+                                                     select new { o.Path, p.IsCppccMember }).FirstOrDefaultAsync(ct);
         var grants = await (from r in db.RoleAssignments
                             join o in db.Organizations on r.OrgId equals o.Id
                             where r.UserId == userId
                             select new Grant(r.Role, o.Id, o.Path, o.TenantId, o.Name)).ToListAsync(ct);
-        return new Scope(userId, personId, grants, selfPath);
+        return new Scope(userId, personId, grants, self?.Path, self?.IsCppccMember ?? false);
     }
 }

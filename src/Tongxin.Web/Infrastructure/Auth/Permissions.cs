@@ -71,6 +71,12 @@ public static class Permissions
         public const string View = "opinions.view";
     }
 
+    public static class Liaison
+    {
+        /// <summary>Set up and end liaison pairs; see every pair's contacts and counts.</summary>
+        public const string Manage = "liaison.manage";
+    }
+
     public static class Users
     {
         public const string Manage = "users.manage";
@@ -114,7 +120,7 @@ public static class Roles
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,
             Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Propose, Permissions.Points.Rules,
-            Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Stars.Review, Permissions.Appraisal.Manage],
+            Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Stars.Review, Permissions.Appraisal.Manage, Permissions.Liaison.Manage],
         [BranchSecretary] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Edit,
             Permissions.People.ViewIdNumber, Permissions.People.Export, Permissions.OrgLife.View, Permissions.OrgLife.Plan,
             Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Propose, Permissions.Stars.View, Permissions.Stars.Assess, Permissions.Appraisal.Manage],
@@ -122,7 +128,7 @@ public static class Roles
         [GroupLeader] = [Permissions.Orgs.View, Permissions.OrgLife.View, Permissions.Points.Propose],
         [Leader] = [Permissions.Orgs.View, Permissions.People.View, Permissions.People.Export, Permissions.OrgLife.View, Permissions.Points.View, Permissions.Stars.View,
             Permissions.Proposals.View, Permissions.Opinions.View],
-        [ProposalOffice] = [Permissions.Orgs.View, Permissions.Proposals.Review, Permissions.Proposals.View, Permissions.Opinions.Manage, Permissions.Opinions.View],
+        [ProposalOffice] = [Permissions.Orgs.View, Permissions.Proposals.Review, Permissions.Proposals.View, Permissions.Opinions.Manage, Permissions.Opinions.View, Permissions.Liaison.Manage],
         // A handling unit's user sees the proposals assigned to the unit and nothing else: no people, no other proposals.
         [HandlingUnit] = [Permissions.Proposals.Handle],
         // A member's reach is their own record only; see AccessScope.

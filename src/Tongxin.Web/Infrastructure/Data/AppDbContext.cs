@@ -38,6 +38,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.Proposals.ProposalSigner> ProposalSigners => Set<Features.Proposals.ProposalSigner>();
     public DbSet<Features.Proposals.ProposalUnit> ProposalUnits => Set<Features.Proposals.ProposalUnit>();
     public DbSet<Features.Opinions.OpinionReport> OpinionReports => Set<Features.Opinions.OpinionReport>();
+    public DbSet<Features.Liaison.LiaisonPair> LiaisonPairs => Set<Features.Liaison.LiaisonPair>();
+    public DbSet<Features.Liaison.LiaisonContact> LiaisonContacts => Set<Features.Liaison.LiaisonContact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,7 @@ public sealed record TypeCompliance(ActivityType Type, int Required, int Held, I
 public static class ComplianceCalendar
 {
     public static IReadOnlyList<FrequencyRuleValue> Defaults { get; } =
-        ActivityTypes.All.Select(t => new FrequencyRuleValue(t.Type, DateOnly.MinValue, t.DefaultPeriod, t.DefaultMin)).ToList();
+        ActivityTypes.OrgLife.Select(t => new FrequencyRuleValue(t.Type, DateOnly.MinValue, t.DefaultPeriod, t.DefaultMin)).ToList();
 
     /// <summary>The rule for <paramref name="type"/> in force on <paramref name="day"/>: the latest tenant rule that started by then, else the default.</summary>
     public static FrequencyRuleValue RuleOn(IEnumerable<FrequencyRuleValue> rules, ActivityType type, DateOnly day) =>

@@ -19,11 +19,15 @@ public static class ExpectedAttendees
             Audience.Committee => await db.CommitteeMembers.Where(c => c.OrgId == org.Id).OrderBy(c => c.PersonId)
                 .Select(c => c.PersonId).ToListAsync(ct),
             Audience.Group => await party.Where(p => p.PartyGroupId == org.Id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct),
+            Audience.AllMembers => await db.People.Where(p => p.TenantId == org.TenantId && p.IsCppccMember).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct),
+            Audience.StandingMembers => await db.People.Where(p => p.TenantId == org.TenantId && p.IsCppccMember && p.IsStandingCommittee)
+                .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct),
             _ => [],
         };
     }
 
     /// <summary>The organisation type that holds an activity type: a party group for 党小组会, otherwise a branch.</summary>
     public static bool Fits(OrgType orgType, ActivityType type) =>
-        type == ActivityType.GroupMeeting ? orgType == OrgType.PartyGroup : orgType.IsBranch();
+        type.Info().Duty ? orgType == OrgType.MemberBody
+        : type == ActivityType.GroupMeeting ? orgType == OrgType.PartyGroup : orgType.IsBranch();
 }

@@ -56,7 +56,7 @@ public static class GetCompliance
             foreach (var u in units)
             {
                 var tenantRules = rules.GetValueOrDefault(u.TenantId) ?? [];
-                var types = ActivityTypes.All.Where(t => Applies(t, u.Type, withCommittee.Contains(u.Id))).Select(t => t.Type);
+                var types = ActivityTypes.OrgLife.Where(t => Applies(t, u.Type, withCommittee.Contains(u.Id))).Select(t => t.Type);
                 // A temporary branch owes nothing outside its lifetime.
                 var view = u.Type == OrgType.TemporaryBranch ? Clip(period, u.StartDate, u.EndDate) : period;
                 var list = view is null ? [] : types

@@ -31,7 +31,7 @@ public static class PlanActivity
             if (!scope.Can(Permissions.OrgLife.Plan, org.Path)) return Error.Forbidden();
             if (org.IsClosed) return Error.Validation("组织已撤销", nameof(c.OrgId));
             if (!ExpectedAttendees.Fits(org.Type, c.Type))
-                return Error.Validation(c.Type == ActivityType.GroupMeeting ? "党小组会应由党小组召开" : "该活动应由党支部召开", nameof(c.Type));
+                return Error.Validation(c.Type.Info().Duty ? "委员履职活动应由政协委员组织召开" : c.Type == ActivityType.GroupMeeting ? "党小组会应由党小组召开" : "该活动应由党支部召开", nameof(c.Type));
             if (string.IsNullOrWhiteSpace(c.Topic)) return Error.Validation("请填写活动主题", nameof(c.Topic));
             if (c.Topic.Trim().Length > 200) return Error.Validation("活动主题不能超过200字", nameof(c.Topic));
             if (string.IsNullOrWhiteSpace(c.Place)) return Error.Validation("请填写地点", nameof(c.Place));
@@ -44,7 +44,10 @@ public static class PlanActivity
             var extra = attendees.Except(derived).ToList();
             if (extra.Count > 0)
             {
-                var allowed = await scope.People(db, Permissions.OrgLife.Plan).Where(p => extra.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+                // …or, for a duty activity, CPPCC members of the unit.
+                var allowed = c.Type.Info().Duty
+                    ? await db.People.Where(p => extra.Contains(p.Id) && p.TenantId == org.TenantId && p.IsCppccMember).Select(p => p.Id).ToListAsync(ct)
+                    : await scope.People(db, Permissions.OrgLife.Plan).Where(p => extra.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
                 if (allowed.Count != extra.Count) return Error.Validation("参加人员不在您的管理范围内", nameof(c.AttendeeIds));
             }
             if (attendees.Count == 0) return Error.Validation("没有应参加人员", nameof(c.AttendeeIds));

@@ -12,6 +12,8 @@ public enum OrgType
     PartyGroup,
     /// <summary>承办单位: a department handling proposals; its users see only what is assigned to it.</summary>
     HandlingUnit,
+    /// <summary>政协委员: the body of the unit's CPPCC members, which holds their duty activities (全体会议, 调研视察…).</summary>
+    MemberBody,
 }
 
 public static class OrgTypes
@@ -24,7 +26,7 @@ public static class OrgTypes
         [OrgType.GeneralBranch] = "机关总支", [OrgType.OrganBranch] = "机关党支部",
         [OrgType.RetireeBranch] = "离退休党支部", [OrgType.FunctionalBranch] = "专委会功能型党支部",
         [OrgType.SectorBranch] = "界别党支部", [OrgType.TemporaryBranch] = "临时党支部",
-        [OrgType.PartyGroup] = "党小组", [OrgType.HandlingUnit] = "承办单位",
+        [OrgType.PartyGroup] = "党小组", [OrgType.HandlingUnit] = "承办单位", [OrgType.MemberBody] = "政协委员",
     };
 
     public static bool IsCppccUnit(this OrgType t) => t is OrgType.ProvinceCppcc or OrgType.CityCppcc or OrgType.CountyCppcc;

@@ -19,6 +19,7 @@ public static class DeductForAbsence
     /// <summary>Adds the deductions for the held activity's absentees, as they stand in the database.</summary>
     public static async Task AddAsync(AppDbContext db, Activity activity, DateTime utcNow, CancellationToken ct = default)
     {
+        if (activity.Type.Info().Duty) return; // absence from duty activities counts in the 履职 file, not in party points
         if (activity.Status != ActivityStatus.Held) return;
         var absent = await (from a in db.Attendees
                             join p in db.People on a.PersonId equals p.Id
@@ -32,6 +33,7 @@ public static class DeductForAbsence
     /// <summary>Adds the deductions for the given absentees (party members, no leave granted) of a held activity.</summary>
     public static async Task AddForAsync(AppDbContext db, Activity activity, IReadOnlyList<Absentee> absentees, DateTime utcNow, CancellationToken ct = default)
     {
+        if (activity.Type.Info().Duty) return; // absence from duty activities counts in the 履职 file, not in party points
         var absent = absentees.ToList();
         var live = await PointLedger.LiveAsync(db, absent.Select(a => Key(a.Id)).ToList(), ct);
         absent = absent.Where(a => !live.Contains(Key(a.Id))).ToList();

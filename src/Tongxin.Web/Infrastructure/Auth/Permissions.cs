@@ -99,16 +99,17 @@ public static class Roles
     public const string GroupLeader = "GroupLeader";
     public const string ProposalOffice = "ProposalOffice";
     public const string HandlingUnit = "HandlingUnit";
+    public const string MemberAffairs = "MemberAffairs";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [SystemAdmin] = "系统管理员", [PartyAdmin] = "党务管理员", [BranchSecretary] = "支部书记",
         [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员", [GroupLeader] = "党小组组长",
-        [ProposalOffice] = "提案工作人员", [HandlingUnit] = "承办单位",
+        [ProposalOffice] = "提案工作人员", [HandlingUnit] = "承办单位", [MemberAffairs] = "委员工作人员",
     };
 
     /// <summary>Roles a system administrator may grant; SystemAdmin and Auditor are set up by deployment, not in the UI.</summary>
-    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader, ProposalOffice, HandlingUnit];
+    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader, ProposalOffice, HandlingUnit, MemberAffairs];
 
     // 三员分立: the system administrator runs the system but does not read ID numbers or the
     // audit log; the auditor reads the audit log and nothing else.
@@ -131,6 +132,9 @@ public static class Roles
         [ProposalOffice] = [Permissions.Orgs.View, Permissions.Proposals.Review, Permissions.Proposals.View, Permissions.Opinions.Manage, Permissions.Opinions.View, Permissions.Liaison.Manage],
         // A handling unit's user sees the proposals assigned to the unit and nothing else: no people, no other proposals.
         [HandlingUnit] = [Permissions.Proposals.Handle],
+        // Granted on the 政协委员 body: plans and records the members' duty activities (全体会议, 调研视察…) with the
+        // organisational-life engine (sign-in, leave, records), and nothing of the party branches.
+        [MemberAffairs] = [Permissions.OrgLife.View, Permissions.OrgLife.Plan],
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],
         [Auditor] = [Permissions.Audit.View],

@@ -63,6 +63,7 @@ public static class DemoSeeder
         var sector = await Add(committee, "经济界别党支部", OrgType.SectorBranch, o => o.TermStart = new DateOnly(2024, 9, 1));
         // 承办单位: departments that handle proposals; their users see only what is assigned to them.
         var education = await Add(city, "江州市教育局", OrgType.HandlingUnit);
+        var memberBody = await Add(city, "江州市政协委员", OrgType.MemberBody);
         await Add(city, "江州市卫生健康委员会", OrgType.HandlingUnit);
         await Add(city, "江州市住房和城乡建设局", OrgType.HandlingUnit);
         var temporary = await Add(leading, "市政协十五届六次会议临时党支部", OrgType.TemporaryBranch, o =>
@@ -174,6 +175,9 @@ public static class DemoSeeder
         await User("weiyuan1", sectorMembers[0].Name, Roles.Member, sector, sectorMembers[0], demoPassword);
         await User("weiyuan2", sectorMembers[1].Name, Roles.Member, sector, sectorMembers[1], demoPassword);
         await User("office", "提案委员会办公室", Roles.ProposalOffice, city, null, demoPassword);
+        // The same office keeps the members' duty activities, on the members' body only.
+        db.RoleAssignments.Add(new RoleAssignment { UserId = (await users.FindByNameAsync("office"))!.Id, Role = Roles.MemberAffairs, OrgId = memberBody.Id, TenantId = memberBody.TenantId });
+        await db.SaveChangesAsync();
         await User("unit1", "江州市教育局", Roles.HandlingUnit, education, null, demoPassword);
         await User("auditor", "审计管理员", Roles.Auditor, city, null, adminPassword);
         await tx.CommitAsync();

@@ -71,7 +71,7 @@ public class PlanModel(AppDbContext db) : AppPage
     async Task LoadOrgsAsync(CancellationToken ct) =>
         Orgs = (await db.Organizations.Where(Scope.OrgFilter(Permissions.OrgLife.Plan)).Where(o => o.ClosedAt == null)
                 .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(ct))
-            .Where(o => o.Type.IsBranch() || o.Type == OrgType.PartyGroup).Select(o => (o.Id, o.Name, o.Type)).ToList();
+            .Where(o => o.Type.IsBranch() || o.Type == OrgType.PartyGroup || o.Type == OrgType.MemberBody).Select(o => (o.Id, o.Name, o.Type)).ToList();
 
     async Task LoadCandidatesAsync(CancellationToken ct)
     {
@@ -80,7 +80,11 @@ public class PlanModel(AppDbContext db) : AppPage
         var ids = await ExpectedAttendees.ForAsync(db, org, Input.Type, ct);
         if (!Input.Adjusted) Input.AttendeeIds = ids;
         var all = ids.Union(Input.AttendeeIds).ToList();
-        Candidates = (await db.People.Where(p => all.Contains(p.Id)).OrderBy(p => p.NameInitials).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+        // For a duty activity with chosen participants, every CPPCC member of the unit may be ticked.
+        var pool = org.Type == OrgType.MemberBody
+            ? db.People.Where(p => p.TenantId == org.TenantId && p.IsCppccMember)
+            : db.People.Where(p => all.Contains(p.Id));
+        Candidates = (await pool.OrderBy(p => p.NameInitials).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
             .Select(p => (p.Id, p.Name)).ToList();
     }
 }

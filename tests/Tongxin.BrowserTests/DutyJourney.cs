@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.BrowserTests;
+
+[Collection("browser")]
+public class DutyJourney(BrowserFixture f)
+{
+    [Fact]
+    public async Task TheOfficePlansASurveyWithChosenMembers_OnTheSameActivityEngine()
+    {
+        var office = await f.NewPageAsync("office");
+        await office.GotoAsync("/OrgLife");
+        await office.GetByTestId("plan").ClickAsync();
+        await office.GetByLabel("组织").SelectOptionAsync(new SelectOptionValue { Label = "江州市政协委员" });
+        await office.GetByLabel("活动类型").SelectOptionAsync("Survey");
+        var boxes = office.GetByTestId("attendees").Locator("input[type=checkbox]");
+        await Assertions.Expect(boxes).ToHaveCountAsync(31); // every CPPCC member may be chosen
+        await Assertions.Expect(office.GetByTestId("attendees").Locator("input[type=checkbox]:checked")).ToHaveCountAsync(0);
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        var start = Clock.ToLocal(DateTime.UtcNow).AddDays(3);
+        await office.GetByLabel("主题").FillAsync("关于学前教育资源配置情况的专题调研");
+        await office.GetByLabel("开始时间").FillAsync(start.ToString("yyyy-MM-ddTHH:mm"));
+        await office.GetByLabel("结束时间").FillAsync(start.AddHours(4).ToString("yyyy-MM-ddTHH:mm"));
+        await office.GetByLabel("地点").FillAsync("江州市第一幼儿园");
+        await BrowserFixture.ShotAsync(office, "53-duty-plan-survey");
+        await office.GetByRole(AriaRole.Button, new() { Name = "报备" }).ClickAsync();
+        await Assertions.Expect(office.GetByTestId("activity-topic")).ToHaveTextAsync("关于学前教育资源配置情况的专题调研");
+        await BrowserFixture.ShotAsync(office, "54-duty-survey-activity");
+        await office.Context.CloseAsync();
+    }
+}

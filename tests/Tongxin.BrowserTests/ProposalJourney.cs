@@ -69,5 +69,14 @@ public class ProposalJourney(BrowserFixture f)
         await row.GetByRole(AriaRole.Link, new() { Name = "江州市教育局" }).ClickAsync();
         await Assertions.Expect(office.GetByTestId("office")).ToContainTextAsync(title);
         await office.Context.CloseAsync();
+
+        // The proposal counts towards the member's 五个一.
+        var five = await f.NewPageAsync("weiyuan1");
+        await five.GotoAsync("/Duty/FiveOne");
+        var item = five.GetByTestId("my-five").Locator("[data-item=Proposal]");
+        await Assertions.Expect(item).ToContainTextAsync("已完成");
+        await Assertions.Expect(item.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(five, "55-five-ones-member");
+        await five.Context.CloseAsync();
     }
 }

@@ -65,6 +65,8 @@ public static class FeatureRegistration
         s.AddScoped<Opinions.GetOpinionStats.Handler>();
         s.AddScoped<Liaison.KeepLiaison.Handler>();
         s.AddScoped<Liaison.GetLiaison.Handler>();
+        s.AddScoped<Duty.GetFiveOne.Handler>();
+        s.AddScoped<Duty.SetDutyTargets.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.Opinions.OpinionReport> OpinionReports => Set<Features.Opinions.OpinionReport>();
     public DbSet<Features.Liaison.LiaisonPair> LiaisonPairs => Set<Features.Liaison.LiaisonPair>();
     public DbSet<Features.Liaison.LiaisonContact> LiaisonContacts => Set<Features.Liaison.LiaisonContact>();
+    public DbSet<Features.Duty.DutyTarget> DutyTargets => Set<Features.Duty.DutyTarget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -44,6 +44,13 @@ public static class FiveOne
     public static IReadOnlyList<FiveOneItem> Gaps(IReadOnlyDictionary<FiveOneItem, int> targets, IReadOnlyDictionary<FiveOneItem, int> counts) =>
         Items.Where(i => targets.GetValueOrDefault(i) > 0 && counts.GetValueOrDefault(i) < targets[i]).ToList();
 
+    /// <summary>
+    /// The third-quarter reminder (July–September, while there is still time in the year): which items are still open,
+    /// or null when nothing is owed or it is not the season.
+    /// </summary>
+    public static IReadOnlyList<FiveOneItem>? Q3Reminder(DateOnly today, int year, IReadOnlyList<FiveOneItem> gaps) =>
+        today.Year == year && today.Month is >= 7 and <= 9 && gaps.Count > 0 ? gaps : null;
+
     public static async Task<IReadOnlyDictionary<FiveOneItem, int>> TargetsAsync(AppDbContext db, long tenantId, int year, CancellationToken ct = default)
     {
         var own = await db.DutyTargets.AsNoTracking().Where(t => t.TenantId == tenantId && t.Year == year).ToDictionaryAsync(t => t.Item, t => t.MinCount, ct);

@@ -77,6 +77,16 @@ public class ProposalJourney(BrowserFixture f)
         await Assertions.Expect(item).ToContainTextAsync("已完成");
         await Assertions.Expect(item.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
         await BrowserFixture.ShotAsync(five, "55-five-ones-member");
+        await five.GotoAsync("/Duty/File");
+        await Assertions.Expect(five.GetByTestId("duty-score")).ToContainTextAsync("履职得分");
+        await Assertions.Expect(five.Locator("main")).ToContainTextAsync(title);
+        await BrowserFixture.ShotAsync(five, "56-duty-file-member");
         await five.Context.CloseAsync();
+
+        var files = await f.NewPageAsync("office");
+        await files.GotoAsync("/Duty/Files");
+        await Assertions.Expect(files.GetByTestId("files").Locator("tbody tr")).ToHaveCountAsync(31);
+        await BrowserFixture.ShotAsync(files, "57-duty-files-office");
+        await files.Context.CloseAsync();
     }
 }

@@ -67,6 +67,8 @@ public static class FeatureRegistration
         s.AddScoped<Liaison.GetLiaison.Handler>();
         s.AddScoped<Duty.GetFiveOne.Handler>();
         s.AddScoped<Duty.SetDutyTargets.Handler>();
+        s.AddScoped<Duty.GetDutyFile.Handler>();
+        s.AddScoped<Duty.SetDutyScheme.Handler>();
         s.AddScoped<Admin.CreateUser.Handler>();
         s.AddScoped<Admin.ChangeRoles.Handler>();
         s.AddScoped<Admin.ResetAccess.Handler>();

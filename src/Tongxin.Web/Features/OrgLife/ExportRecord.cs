@@ -1,6 +1,5 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using Tongxin.Web.Infrastructure.Word;
+using static Tongxin.Web.Infrastructure.Word.Docx;
 using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.OrgLife;
@@ -11,11 +10,8 @@ public static class ExportRecord
     public static byte[] Build(GetActivity.View v)
     {
         var a = v.Activity;
-        using var ms = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        return Docx.Build(body =>
         {
-            var main = doc.AddMainDocumentPart();
-            var body = new Body();
             body.Append(Para($"{v.OrgName}{a.Type.DisplayName()}活动纪实", bold: true, size: 36, center: true));
             string Names(IEnumerable<GetActivity.Person> ps) => string.Join("、", ps.Select(p => p.Name));
             var present = v.Attendees.Where(p => p.SignedInAt is not null);
@@ -40,32 +36,6 @@ public static class ExportRecord
                 foreach (var line in a.Decisions.Split('\n')) body.Append(Para(line.TrimEnd('\r')));
             }
             body.Append(Para($"记录时间：{(a.RecordedAt is { } r ? Clock.Show(r) : "")}", size: 20));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return ms.ToArray();
-    }
-
-    static Paragraph Para(string text, bool bold = false, int size = 24, bool center = false)
-    {
-        var props = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman" }, new FontSize { Val = size.ToString() });
-        if (bold) props.Append(new Bold());
-        var p = new Paragraph(new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-        if (center) p.PrependChild(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
-        return p;
-    }
-
-    static Table Table(params (string Label, string Value)[] rows)
-    {
-        var t = new Table(new TableProperties(
-            new TableBorders(new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
-        foreach (var (label, value) in rows)
-            t.Append(new TableRow(
-                new TableCell(new TableCellProperties(new TableCellWidth { Width = "1200", Type = TableWidthUnitValues.Pct }), Para(label, bold: true)),
-                new TableCell(Para(value))));
-        return t;
+        });
     }
 }

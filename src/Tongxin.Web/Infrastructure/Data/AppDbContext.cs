@@ -41,6 +41,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<Features.Liaison.LiaisonPair> LiaisonPairs => Set<Features.Liaison.LiaisonPair>();
     public DbSet<Features.Liaison.LiaisonContact> LiaisonContacts => Set<Features.Liaison.LiaisonContact>();
     public DbSet<Features.Duty.DutyTarget> DutyTargets => Set<Features.Duty.DutyTarget>();
+    public DbSet<Features.Duty.DutyScheme> DutySchemes => Set<Features.Duty.DutyScheme>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

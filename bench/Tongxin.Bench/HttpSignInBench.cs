@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -103,16 +102,7 @@ public static class HttpSignInBench
         await using var ctx = Context(db);
         var branch = await ctx.Organizations.Where(o => o.Type == Tongxin.Web.Features.Organizations.OrgType.OrganBranch).OrderByDescending(o => o.Id).FirstAsync();
         var people = await ctx.People.OrderByDescending(p => p.Id).Take(Members).Select(p => new { p.Id, p.TenantId, p.Name }).ToListAsync();
-        var secret = RandomNumberGenerator.GetBytes(32);
-        var now = DateTime.UtcNow;
-        var activity = new Tongxin.Web.Features.OrgLife.Activity
-        {
-            TenantId = branch.TenantId, OrgId = branch.Id, Type = ActivityType.GroupStudy, Topic = "全体会议（HTTP）", Place = "大会堂",
-            StartsAt = now.AddMinutes(-5), EndsAt = now.AddHours(3), SignInSecret = secret, CreatedBy = "bench", CreatedAt = now,
-        };
-        ctx.Activities.Add(activity);
-        await ctx.SaveChangesAsync();
-        ctx.Attendees.AddRange(people.Select(p => new Attendee { ActivityId = activity.Id, PersonId = p.Id, TenantId = p.TenantId }));
+        var (activityId, secret) = await OpenMeeting.CreateAsync(ctx, branch, "全体会议（HTTP）", people.Select(p => p.Id).ToList());
 
         var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1000 }));
         var hash = hasher.HashPassword(new AppUser(), Password);
@@ -123,7 +113,7 @@ public static class HttpSignInBench
             PersonId = p.Id, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
         }));
         await ctx.SaveChangesAsync();
-        return (activity.Id, secret, names);
+        return (activityId, secret, names);
     }
 
     static async Task<WebApplication> StartAppAsync(DatabaseSettings db)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -87,18 +86,7 @@ public static class PointsBench
             var orgIds = ctx.Organizations.Where(o => o.Path.StartsWith(city.Path)).Select(o => o.Id);
             people = await ctx.People.Where(p => orgIds.Contains(p.OrgId)).OrderBy(p => p.Id).Take(Events).Select(p => p.Id).ToListAsync();
             var branch = await ctx.Organizations.Where(o => o.Path.StartsWith(city.Path) && o.Type == OrgType.OrganBranch).OrderBy(o => o.Id).FirstAsync();
-            secret = RandomNumberGenerator.GetBytes(32);
-            var now = DateTime.UtcNow;
-            var activity = new Tongxin.Web.Features.OrgLife.Activity
-            {
-                TenantId = city.TenantId, OrgId = branch.Id, Type = ActivityType.GroupStudy, Topic = "集中学习", Place = "会议室",
-                StartsAt = now.AddMinutes(-5), EndsAt = now.AddHours(3), SignInSecret = secret, CreatedBy = "bench", CreatedAt = now,
-            };
-            ctx.Activities.Add(activity);
-            await ctx.SaveChangesAsync();
-            activityId = activity.Id;
-            ctx.Attendees.AddRange(people.Select(p => new Attendee { ActivityId = activity.Id, PersonId = p, TenantId = city.TenantId }));
-            await ctx.SaveChangesAsync();
+            (activityId, secret) = await OpenMeeting.CreateAsync(ctx, branch, "集中学习", people);
         }
         var token = SignInToken.Issue(activityId, secret, DateTimeOffset.UtcNow);
 

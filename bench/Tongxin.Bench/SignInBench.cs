@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -29,18 +28,7 @@ public static class SignInBench
             var branch = await ctx.Organizations.Where(o => o.Type == Tongxin.Web.Features.Organizations.OrgType.OrganBranch).OrderBy(o => o.Id).FirstAsync();
             people = await ctx.People.OrderBy(p => p.Id).Take(Members).Select(p => p.Id).ToListAsync();
             if (people.Count < Members) throw new InvalidOperationException($"need {Members} people");
-            secret = RandomNumberGenerator.GetBytes(32);
-            var now = DateTime.UtcNow;
-            var activity = new Tongxin.Web.Features.OrgLife.Activity
-            {
-                TenantId = branch.TenantId, OrgId = branch.Id, Type = ActivityType.GroupStudy, Topic = "全体会议", Place = "大会堂",
-                StartsAt = now.AddMinutes(-5), EndsAt = now.AddHours(3), SignInSecret = secret, CreatedBy = "bench", CreatedAt = now,
-            };
-            ctx.Activities.Add(activity);
-            await ctx.SaveChangesAsync();
-            activityId = activity.Id;
-            ctx.Attendees.AddRange(people.Select(p => new Attendee { ActivityId = activity.Id, PersonId = p, TenantId = branch.TenantId }));
-            await ctx.SaveChangesAsync();
+            (activityId, secret) = await OpenMeeting.CreateAsync(ctx, branch, "全体会议", people);
         }
         await ExecAsync(db, """CREATE TABLE "BenchBare" ("Id" INTEGER PRIMARY KEY, "ActivityId" BIGINT NOT NULL, "PersonId" BIGINT NOT NULL, "At" TEXT NOT NULL)""");
 

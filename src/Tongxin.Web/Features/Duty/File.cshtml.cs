@@ -32,7 +32,7 @@ public class FileModel(AppDbContext db, GetDutyFile.Handler get) : AppPage
         var who = PersonId ?? Scope.PersonId;
         var person = who is { } id ? await db.People.Where(p => p.Id == id && p.IsCppccMember).Select(p => new { p.Id, p.TenantId }).FirstOrDefaultAsync(ct) : null;
         if (person is null) return NotFound();
-        var office = Scope.Grants.Any(g => g.TenantId == person.TenantId && Roles.Grants[g.Role].Contains(Permissions.Proposals.View));
+        var office = Scope.HoldsIn(person.TenantId, Permissions.Proposals.View);
         if (person.Id != Scope.PersonId && !office) return NotFound();
         View = await get.Handle(person.TenantId, ShownYear, person.Id, ct);
         Member = View.Files.Single();

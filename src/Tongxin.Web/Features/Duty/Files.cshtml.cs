@@ -17,19 +17,17 @@ public class FilesModel(GetDutyFile.Handler get, SetDutyScheme.Handler set) : Ap
     public GetDutyFile.View View { get; private set; } = null!;
     public bool CanSetScheme { get; private set; }
 
-    long? Tenant(string permission) => Scope.Grants.FirstOrDefault(g => Roles.Grants[g.Role].Contains(permission))?.TenantId;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
     public async Task<IActionResult> OnPostSchemeAsync(CancellationToken ct)
     {
-        if (Tenant(Permissions.Proposals.Review) is not { } tenant) return Forbid();
+        if (Scope.TenantWith(Permissions.Proposals.Review) is not { } tenant) return Forbid();
         return await AfterActionAsync((await set.Handle(tenant, ShownYear, Scheme, Scope, ct)).Error, "评分办法已保存", new { year = ShownYear }, () => ShowAsync(ct));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
-        if (Tenant(Permissions.Proposals.View) is not { } tenant) return Forbid();
+        if (Scope.TenantWith(Permissions.Proposals.View) is not { } tenant) return Forbid();
         var view = await get.Handle(tenant, ShownYear, ct: ct);
         string[] headers = [L["姓名"], L["界别"], L["党派"], L["应参加活动"], L["出席"], L["提案"], L["立案"], L["社情民意"], L["联系记录"], L["履职得分"], L["等次"]];
         var file = await XlsxWriter.WriteAsync($"{ShownYear}年度委员履职", headers, Rows(view), ct);
@@ -48,10 +46,10 @@ public class FilesModel(GetDutyFile.Handler get, SetDutyScheme.Handler set) : Ap
 
     async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        if (Tenant(Permissions.Proposals.View) is not { } tenant) return Forbid();
+        if (Scope.TenantWith(Permissions.Proposals.View) is not { } tenant) return Forbid();
         View = await get.Handle(tenant, ShownYear, ct: ct);
         if (!ModelState.ContainsKey("Scheme.Base")) Scheme = View.Scheme;
-        CanSetScheme = Tenant(Permissions.Proposals.Review) is not null;
+        CanSetScheme = Scope.TenantWith(Permissions.Proposals.Review) is not null;
         return Page();
     }
 }

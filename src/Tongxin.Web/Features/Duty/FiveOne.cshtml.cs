@@ -25,11 +25,9 @@ public class FiveOneModel(AppDbContext db, GetFiveOne.Handler get, SetDutyTarget
 
     public async Task<IActionResult> OnPostTargetsAsync(CancellationToken ct)
     {
-        if (OfficeTenant(Permissions.Proposals.Review) is not { } tenant) return Forbid();
+        if (Scope.TenantWith(Permissions.Proposals.Review) is not { } tenant) return Forbid();
         return await AfterActionAsync((await set.Handle(tenant, ShownYear, Targets, Scope, ct)).Error, "目标已保存", new { year = ShownYear }, () => ShowAsync(ct));
     }
-
-    long? OfficeTenant(string permission) => Scope.Grants.FirstOrDefault(g => Roles.Grants[g.Role].Contains(permission))?.TenantId;
 
     async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
@@ -39,12 +37,12 @@ public class FiveOneModel(AppDbContext db, GetFiveOne.Handler get, SetDutyTarget
             var view = await get.Handle(tenant, ShownYear, me, ct: ct);
             (Mine, Goals) = (view.Members.FirstOrDefault(), view.Targets);
         }
-        if (OfficeTenant(Permissions.Proposals.View) is { } office)
+        if (Scope.TenantWith(Permissions.Proposals.View) is { } office)
         {
             All = await get.Handle(office, ShownYear, sector: string.IsNullOrEmpty(Sector) ? null : Sector, ct: ct);
             Goals = All.Targets;
             Sectors = await db.People.Where(p => p.TenantId == office && p.IsCppccMember && p.Sector != null).Select(p => p.Sector!).Distinct().OrderBy(s => s).ToListAsync(ct);
-            CanSetTargets = OfficeTenant(Permissions.Proposals.Review) is not null;
+            CanSetTargets = Scope.TenantWith(Permissions.Proposals.Review) is not null;
         }
         if (Mine is null && All is null) return Forbid();
         return Page();

@@ -22,8 +22,6 @@ public static class GetDutyFile
 
     public sealed record View(int Year, DutyScheme Scheme, IReadOnlyList<File> Files);
 
-    static readonly ProposalStatus[] Registered = [ProposalStatus.Registered, ProposalStatus.Assigned, ProposalStatus.Replied, ProposalStatus.Rated, ProposalStatus.Closed];
-
     public sealed class Handler(AppDbContext db)
     {
         public async Task<View> Handle(long tenantId, int year, long? personId = null, CancellationToken ct = default)
@@ -57,7 +55,7 @@ public static class GetDutyFile
                 string Attendance(DateTime? signedIn, LeaveStatus leave, DateTime ends) =>
                     signedIn is not null ? "出席" : leave == LeaveStatus.Granted ? "请假" : ends < now ? "缺席" : "待参加";
                 var plenary = acts.Where(a => a.Type == ActivityType.Plenary && a.Status == ActivityStatus.Held && a.SignedInAt == null).ToList();
-                var registered = proposals[m.Id].Where(p => Registered.Contains(p.Status)).ToList();
+                var registered = proposals[m.Id].Where(p => ProposalFlow.Registered.Contains(p.Status)).ToList();
                 var facts = new DutyFacts(plenary.Count(a => a.Leave != LeaveStatus.Granted), plenary.Count(a => a.Leave == LeaveStatus.Granted),
                     registered.Count, registered.Count(p => p.IsKey), registered.Count(p => p.IsExcellent),
                     acts.Count(a => a.Type == ActivityType.PublicGood && a.SignedInAt != null));

@@ -19,8 +19,6 @@ public static class GetFiveOne
 
     public sealed record View(int Year, IReadOnlyDictionary<FiveOneItem, int> Targets, IReadOnlyList<Member> Members);
 
-    static readonly ProposalStatus[] Registered = [ProposalStatus.Registered, ProposalStatus.Assigned, ProposalStatus.Replied, ProposalStatus.Rated, ProposalStatus.Closed];
-
     static readonly Dictionary<ActivityType, FiveOneItem> ByActivity = new()
     {
         [ActivityType.Survey] = FiveOneItem.Survey, [ActivityType.SectorActivity] = FiveOneItem.SectorActivity, [ActivityType.PublicGood] = FiveOneItem.PublicGood,
@@ -37,7 +35,7 @@ public static class GetFiveOne
             var ids = members.Select(m => m.Id).ToList();
             var records = new List<(long Person, Record Record)>();
             records.AddRange((await (from s in db.ProposalSigners join p in db.Proposals on s.ProposalId equals p.Id
-                                     where ids.Contains(s.PersonId) && s.ConfirmedAt != null && p.Year == year && Registered.Contains(p.Status)
+                                     where ids.Contains(s.PersonId) && s.ConfirmedAt != null && p.Year == year && ProposalFlow.Registered.Contains(p.Status)
                                      select new { s.PersonId, p.Id, p.Title }).ToListAsync(ct))
                 .Select(r => (r.PersonId, new Record(FiveOneItem.Proposal, r.Title, $"/Proposals/Details/{r.Id}"))));
             records.AddRange((await db.OpinionReports.Where(o => ids.Contains(o.AuthorPersonId) && o.Year == year && o.Status != OpinionStatus.Draft)

@@ -12,7 +12,7 @@ public static class SetDutyScheme
     {
         public async Task<Result<bool>> Handle(long tenantId, int year, DutyScheme input, Scope scope, CancellationToken ct = default)
         {
-            if (!scope.Grants.Any(g => g.TenantId == tenantId && Roles.Grants[g.Role].Contains(Permissions.Proposals.Review))) return Error.Forbidden();
+            if (!scope.HoldsIn(tenantId, Permissions.Proposals.Review)) return Error.Forbidden();
             if (input.Base is < 0 or > 200 || input.MaxBonus is < 0 or > 200) return Error.Validation("基础分和加分上限应在 0 到 200 之间", "Base");
             if (input.PlenaryAbsent > 0 || input.PlenaryExcused > 0) return Error.Validation("缺席扣分应为负数或 0", "PlenaryAbsent");
             if (input.ExtraProposal < 0 || input.KeyProposal < 0 || input.ExcellentProposal < 0 || input.PublicGood < 0 || input.PublicGoodCap < 0)

@@ -12,7 +12,7 @@ public static class SetDutyTargets
     {
         public async Task<Result<bool>> Handle(long tenantId, int year, IReadOnlyDictionary<FiveOneItem, int> targets, Scope scope, CancellationToken ct = default)
         {
-            if (!scope.Grants.Any(g => g.TenantId == tenantId && Roles.Grants[g.Role].Contains(Permissions.Proposals.Review))) return Error.Forbidden();
+            if (!scope.HoldsIn(tenantId, Permissions.Proposals.Review)) return Error.Forbidden();
             if (targets.Values.Any(v => v is < 0 or > 20)) return Error.Validation("每项目标应在 0 到 20 之间", "Targets");
             if (targets.Values.All(v => v == 0)) return Error.Validation("至少设定一项目标", "Targets");
             var rows = await db.DutyTargets.Where(t => t.TenantId == tenantId && t.Year == year).ToListAsync(ct);

@@ -16,7 +16,7 @@ public static class GetLiaison
     {
         public async Task<List<Pair>> Handle(Scope scope, int year, bool mineOnly, CancellationToken ct = default)
         {
-            var tenants = scope.Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.Liaison.Manage)).Select(g => g.TenantId).Distinct().ToList();
+            var tenants = scope.TenantsWith(Permissions.Liaison.Manage);
             var me = scope.PersonId ?? -1;
             var pairs = await db.LiaisonPairs.AsNoTracking().Include(p => p.Contacts)
                 .Where(p => mineOnly ? p.PartyPersonId == me : tenants.Contains(p.TenantId))

@@ -46,7 +46,7 @@ public class IndexModel(AppDbContext db, GetLiaison.Handler get, KeepLiaison.Han
     async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Mine = await get.Handle(Scope, ShownYear, mineOnly: true, ct);
-        var tenant = Scope.Grants.FirstOrDefault(g => Roles.Grants[g.Role].Contains(Permissions.Liaison.Manage))?.TenantId;
+        var tenant = Scope.TenantWith(Permissions.Liaison.Manage);
         if (tenant is { } t)
         {
             Office = await get.Handle(Scope, ShownYear, mineOnly: false, ct);

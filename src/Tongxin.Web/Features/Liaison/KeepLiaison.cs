@@ -13,7 +13,7 @@ namespace Tongxin.Web.Features.Liaison;
 public static class KeepLiaison
 {
     public static bool IsOffice(Scope scope, long tenantId) =>
-        scope.Grants.Any(g => g.TenantId == tenantId && Roles.Grants[g.Role].Contains(Permissions.Liaison.Manage));
+        scope.HoldsIn(tenantId, Permissions.Liaison.Manage);
 
     public sealed class Handler(AppDbContext db)
     {

@@ -25,11 +25,10 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats) : AppPag
         var me = Scope.PersonId ?? -1;
         IsMember = await db.People.AnyAsync(p => p.Id == me && p.IsCppccMember, ct);
         Mine = await RowsAsync(db.OpinionReports.Where(o => o.AuthorPersonId == me && o.Year == ShownYear), ct);
-        var grant = Scope.Grants.FirstOrDefault(g => Roles.Grants[g.Role].Contains(Permissions.Opinions.View));
-        if (grant is not null)
+        if (Scope.TenantWith(Permissions.Opinions.View) is { } tenant)
         {
-            Office = await RowsAsync(db.OpinionReports.Where(o => o.TenantId == grant.TenantId && o.Year == ShownYear && o.Status != OpinionStatus.Draft), ct);
-            Stats = await stats.Handle(grant.TenantId, ShownYear, ct);
+            Office = await RowsAsync(db.OpinionReports.Where(o => o.TenantId == tenant && o.Year == ShownYear && o.Status != OpinionStatus.Draft), ct);
+            Stats = await stats.Handle(tenant, ShownYear, ct);
         }
         if (Scope.PersonId is null && Office is null) return Forbid();
         return Page();

@@ -5,7 +5,7 @@ namespace Tongxin.Web.Features.Opinions;
 public static class OpinionAccess
 {
     public static bool IsOffice(Scope scope, long tenantId, string permission = Permissions.Opinions.Manage) =>
-        scope.Grants.Any(g => g.TenantId == tenantId && Roles.Grants[g.Role].Contains(permission));
+        scope.HoldsIn(tenantId, permission);
 
     public static bool CanSee(Scope scope, OpinionReport o) =>
         o.AuthorPersonId == scope.PersonId || IsOffice(scope, o.TenantId, Permissions.Opinions.View);

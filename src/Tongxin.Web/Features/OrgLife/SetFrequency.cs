@@ -13,7 +13,7 @@ public static class SetFrequency
         public async Task<Result<long>> Handle(long tenantId, ActivityType type, DateOnly effectiveFrom, RulePeriod period, int minCount,
             Scope scope, CancellationToken ct = default)
         {
-            if (!scope.Grants.Any(g => g.TenantId == tenantId && Roles.Grants[g.Role].Contains(Permissions.OrgLife.Rules)))
+            if (!scope.HoldsIn(tenantId, Permissions.OrgLife.Rules))
                 return Error.Forbidden();
             if (minCount < 0 || minCount > 31) return Error.Validation("次数应在0到31之间", "MinCount");
             if (period == RulePeriod.None && minCount > 0) return Error.Validation("不作要求时次数应为0", "MinCount");

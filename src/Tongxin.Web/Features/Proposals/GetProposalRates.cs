@@ -28,11 +28,10 @@ public static class GetProposalRates
     {
         ProposalStatus[] reviewed = [ProposalStatus.Registered, ProposalStatus.Refused, ProposalStatus.Merged, ProposalStatus.Converted,
             ProposalStatus.Assigned, ProposalStatus.Replied, ProposalStatus.Rated, ProposalStatus.Closed];
-        ProposalStatus[] registered = [ProposalStatus.Registered, ProposalStatus.Assigned, ProposalStatus.Replied, ProposalStatus.Rated, ProposalStatus.Closed];
         var answered = facts.Where(f => f.RepliedOn is not null && f.Status is ProposalStatus.Replied or ProposalStatus.Rated or ProposalStatus.Closed).ToList();
         var overdue = facts.Count(f => f.Status == ProposalStatus.Assigned && f.Deadline < today);
         return new Counts(
-            facts.Count(f => f.Status != ProposalStatus.Draft), facts.Count(f => reviewed.Contains(f.Status)), facts.Count(f => registered.Contains(f.Status)),
+            facts.Count(f => f.Status != ProposalStatus.Draft), facts.Count(f => reviewed.Contains(f.Status)), facts.Count(f => ProposalFlow.Registered.Contains(f.Status)),
             answered.Count + overdue, answered.Count(f => f.RepliedOn <= f.Deadline), answered.Count,
             facts.Count(f => f.Result is not null), facts.Count(f => f.Result is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied),
             answered.Count(f => f.Outcome is OutcomeClass.A or OutcomeClass.B));

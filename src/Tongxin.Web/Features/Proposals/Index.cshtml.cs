@@ -28,7 +28,7 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list, RaiseOverdu
         if (Scope.CanAnywhere(Permissions.Proposals.View)) Office = await list.Handle(ListProposals.Which.Office, Scope, ShownYear, today, Unit, ct);
         if (Scope.CanAnywhere(Permissions.Proposals.Handle)) Handling = await list.Handle(ListProposals.Which.Unit, Scope, ShownYear, today, ct: ct);
         // Overdue alerts: the office sees its CPPCC unit's, a handling unit its own.
-        var offices = Scope.Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.Proposals.Review)).Select(g => g.TenantId).Distinct().ToList();
+        var offices = Scope.TenantsWith(Permissions.Proposals.Review);
         var units = ProposalAccess.Units(db, Scope);
         if (Scope.PersonId is null && Office is null && Handling is null) return Forbid();
         Overdue = await alerts.OpenForAsync(db.Organizations.Where(o => offices.Contains(o.Id) || units.Contains(o.Id)).Select(o => o.Id), ct);

@@ -26,7 +26,7 @@ public static class ListProposals
                     q = q.Where(p => p.Signers.Any(s => s.PersonId == me) && (p.LeadPersonId == me || p.Status != ProposalStatus.Draft));
                     break;
                 case Which.Office:
-                    var tenants = scope.Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.Proposals.View)).Select(g => g.TenantId).Distinct().ToList();
+                    var tenants = scope.TenantsWith(Permissions.Proposals.View);
                     q = q.Where(p => tenants.Contains(p.TenantId) && p.Status != ProposalStatus.Draft);
                     break;
                 default:

@@ -8,7 +8,7 @@ namespace Tongxin.Web.Features.Proposals;
 public static class ProposalAccess
 {
     public static bool IsOffice(Scope scope, long tenantId, string permission = Permissions.Proposals.Review) =>
-        scope.Grants.Any(g => g.TenantId == tenantId && Roles.Grants[g.Role].Contains(permission));
+        scope.HoldsIn(tenantId, permission);
 
     /// <summary>Handling units in the user's reach (their own unit, or units under it).</summary>
     public static IQueryable<long> Units(AppDbContext db, Scope scope) =>

@@ -40,6 +40,10 @@ public static class ProposalFlow
 {
     public const int DeadlineMonths = 3, LongestDeadlineMonths = 6;
 
+    /// <summary>立案 and every step after it: what counts as a registered proposal in rates, 五个一 and the 履职档案.</summary>
+    public static readonly ProposalStatus[] Registered =
+        [ProposalStatus.Registered, ProposalStatus.Assigned, ProposalStatus.Replied, ProposalStatus.Rated, ProposalStatus.Closed];
+
     public static Result<ProposalStatus> Next(ProposalStatus status, ProposalAction action, ProposalFacts facts) => (status, action) switch
     {
         (ProposalStatus.Draft, ProposalAction.Submit) => ProposalStatus.Submitted,

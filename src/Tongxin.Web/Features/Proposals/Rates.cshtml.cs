@@ -16,9 +16,8 @@ public class RatesModel(GetProposalRates.Handler rates) : AppPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var grant = Scope.Grants.FirstOrDefault(g => Roles.Grants[g.Role].Contains(Permissions.Proposals.View));
-        if (grant is null) return Forbid();
-        View = await rates.Handle(grant.TenantId, Year ?? Clock.Today.Year, Clock.Today, ct);
+        if (Scope.TenantWith(Permissions.Proposals.View) is not { } tenant) return Forbid();
+        View = await rates.Handle(tenant, Year ?? Clock.Today.Year, Clock.Today, ct);
         return Page();
     }
 }

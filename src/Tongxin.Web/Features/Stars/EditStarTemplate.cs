@@ -78,6 +78,6 @@ public static class EditStarTemplate
             await db.StarRatings.AnyAsync(r => r.TenantId == tenantId && r.Year == year && r.Status != StarRatingStatus.Draft, ct);
 
         public static bool CanKeep(Scope scope, long tenantId) =>
-            scope.Grants.Any(g => g.TenantId == tenantId && Roles.Grants[g.Role].Contains(Permissions.Stars.Review));
+            scope.HoldsIn(tenantId, Permissions.Stars.Review);
     }
 }

@@ -51,7 +51,7 @@ public class TemplateModel(AppDbContext db, EditStarTemplate.Handler edit) : App
         return await AfterActionAsync(result.Error, "评分细则已保存", new { year }, async () => { await LoadAsync(year, ct); return Page(); });
     }
 
-    long Tenant => Scope.Grants.First(g => Roles.Grants[g.Role].Contains(Permissions.Stars.Review)).TenantId;
+    long Tenant => Scope.TenantWith(Permissions.Stars.Review)!.Value;
 
     async Task<IActionResult?> LoadAsync(int? year, CancellationToken ct)
     {

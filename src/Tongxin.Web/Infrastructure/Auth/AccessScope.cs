@@ -33,6 +33,15 @@ public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> g
 
     public bool IsSelf(long personId) => PersonId == personId;
 
+    /// <summary>CPPCC units (tenants) where the user holds <paramref name="permission"/> anywhere: for tenant-wide work
+    /// such as the 提案 office, the yearly checklists and schemes.</summary>
+    public IReadOnlyList<long> TenantsWith(string permission) =>
+        Grants.Where(g => Roles.Grants[g.Role].Contains(permission)).Select(g => g.TenantId).Distinct().ToList();
+
+    public long? TenantWith(string permission) => TenantsWith(permission) is [var first, ..] ? first : null;
+
+    public bool HoldsIn(long tenantId, string permission) => TenantsWith(permission).Contains(tenantId);
+
     /// <summary>Organisations inside any subtree where the user holds <paramref name="permission"/>.</summary>
     public Expression<Func<Organization, bool>> OrgFilter(string permission)
     {

@@ -30,4 +30,18 @@ public class DutyJourney(BrowserFixture f)
         await BrowserFixture.ShotAsync(office, "54-duty-survey-activity");
         await office.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ASectorConvenerSeesTheirOwnItemsAndTheirSectorsMembers()
+    {
+        var convener = await f.NewPageAsync("weiyuan1");
+        await convener.GotoAsync("/Duty/FiveOne");
+        await Assertions.Expect(convener.GetByTestId("my-five")).ToBeVisibleAsync();
+        await Assertions.Expect(convener.GetByTestId("convened-sector")).ToContainTextAsync("经济界");
+        var sectors = convener.GetByTestId("five-table").Locator("tbody tr td:nth-child(2)");
+        Assert.All(await sectors.AllTextContentsAsync(), s => Assert.Equal("经济界", s));
+        Assert.True(await sectors.CountAsync() >= 5);
+        await BrowserFixture.ShotAsync(convener, "58-fiveone-convener");
+        await convener.Context.CloseAsync();
+    }
 }

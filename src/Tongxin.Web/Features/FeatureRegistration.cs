@@ -60,6 +60,7 @@ public static class FeatureRegistration
         s.AddScoped<Proposals.ListProposals.Handler>();
         s.AddScoped<Proposals.GetProposalRates.Handler>();
         s.AddScoped<Proposals.RaiseOverdueAlerts.Handler>();
+        s.AddScoped<Duty.RaiseFiveOneReminders.Handler>();
         s.AddScoped<Opinions.WriteOpinion.Handler>();
         s.AddScoped<Opinions.HandleOpinion.Handler>();
         s.AddScoped<Opinions.GetOpinionStats.Handler>();

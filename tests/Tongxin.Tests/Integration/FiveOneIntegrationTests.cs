@@ -53,4 +53,56 @@ public class FiveOneIntegrationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(all.Members, m => Assert.Equal("经济界", m.Sector));
         Assert.Contains(all.Members, m => m.PersonId == me);
     }
+
+    [Fact]
+    public async Task AConvenerFollowsTheMembersOfTheirOwnSector_AndNoOtherSector()
+    {
+        var year = Clock.Today.Year;
+        var reach = await app.AsAsync<GetFiveOne.Handler, Result<GetFiveOne.Reach>>("weiyuan1", (h, s) => h.ReachAsync(s, "教育界"));
+        Assert.Equal(("经济界", false), (reach.Value!.Sector, reach.Value.WholeUnit));
+        Assert.Equal(ErrorKind.Forbidden, (await app.AsAsync<GetFiveOne.Handler, Result<GetFiveOne.Reach>>("weiyuan2", (h, s) => h.ReachAsync(s, null))).Error!.Kind);
+        Assert.True((await app.AsAsync<GetFiveOne.Handler, Result<GetFiveOne.Reach>>("office", (h, s) => h.ReachAsync(s, null))).Value!.WholeUnit);
+
+        var sector = await app.WithDbAsync(db => db.People.Where(p => p.IsCppccMember && p.Sector == "经济界").Select(p => p.Id).OrderBy(id => id).ToListAsync());
+        var convener = await app.ClientAsync("weiyuan1");
+        foreach (var asked in new[] { "", "教育界" })
+        {
+            var html = Html.Parse(await convener.GetStringAsync($"/Duty/FiveOne?year={year}&sector={Uri.EscapeDataString(asked)}"));
+            Assert.Equal(sector, html.QuerySelectorAll("[data-testid=five-table] tbody tr").Select(r => long.Parse(r.GetAttribute("data-person")!)).Order());
+            Assert.Contains("经济界", html.QuerySelector("[data-testid=convened-sector]")!.TextContent);
+            Assert.Null(html.QuerySelector("[data-testid=targets-form]"));
+        }
+        var member = Html.Parse(await (await app.ClientAsync("weiyuan2")).GetStringAsync("/Duty/FiveOne"));
+        Assert.Null(member.QuerySelector("[data-testid=five-table]"));
+        Assert.NotNull(member.QuerySelector("[data-testid=my-five]"));
+    }
+
+    [Fact]
+    public async Task InTheThirdQuarter_TheStaffGetOneReminder_OnTheirWorkbench_ClosedWhenTheQuarterEnds()
+    {
+        var year = Clock.Today.Year;
+        async Task<int> RunAsync(DateOnly day)
+        {
+            using var s = app.Services.CreateScope();
+            return await s.ServiceProvider.GetRequiredService<RaiseFiveOneReminders.Handler>().RunAsync(day);
+        }
+        Task<List<Alert>> AlertsAsync() => app.WithDbAsync(db => db.Alerts.Where(a => a.Kind == RaiseFiveOneReminders.Kind).ToListAsync());
+
+        Assert.Equal(0, await RunAsync(new DateOnly(year, 6, 30)));
+        Assert.Empty(await AlertsAsync());
+        Assert.Equal(1, await RunAsync(new DateOnly(year, 7, 1)));
+        Assert.Equal(0, await RunAsync(new DateOnly(year, 7, 1)));
+        var alert = Assert.Single(await AlertsAsync());
+        var withGaps = (await app.AsAsync<GetFiveOne.Handler, GetFiveOne.View>("office", (h, _) => h.Handle(1, year))).Members.Count(m => m.Gaps.Count > 0);
+        Assert.Contains($"{withGaps} 名委员", alert.Message);
+        Assert.Equal(await app.OrgIdAsync("江州市政协委员"), alert.OrgId);
+        Assert.Contains(alert.Message, await (await app.ClientAsync("office")).GetStringAsync("/"));
+
+        // The quarter's end closes it; a later run in the season with gaps brings the same alert back, not a second one.
+        await RunAsync(new DateOnly(year, 10, 1));
+        Assert.NotNull(Assert.Single(await AlertsAsync()).ClosedAt);
+        Assert.DoesNotContain(alert.Message, await (await app.ClientAsync("office")).GetStringAsync("/"));
+        Assert.Equal(0, await RunAsync(new DateOnly(year, 9, 30)));
+        Assert.Null(Assert.Single(await AlertsAsync()).ClosedAt);
+    }
 }

@@ -20,6 +20,8 @@ public class FiveOneModel(AppDbContext db, GetFiveOne.Handler get, SetDutyTarget
     public IReadOnlyDictionary<FiveOneItem, int> Goals { get; private set; } = FiveOne.Defaults;
     public List<string> Sectors { get; private set; } = [];
     public bool CanSetTargets { get; private set; }
+    /// <summary>Set for a 界别召集人 (not the office): the one 界别 they follow.</summary>
+    public string? ConvenedSector { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
@@ -37,11 +39,15 @@ public class FiveOneModel(AppDbContext db, GetFiveOne.Handler get, SetDutyTarget
             var view = await get.Handle(tenant, ShownYear, me, ct: ct);
             (Mine, Goals) = (view.Members.FirstOrDefault(), view.Targets);
         }
-        if (Scope.TenantWith(Permissions.Proposals.View) is { } office)
+        var found = await get.ReachAsync(Scope, Sector, ct);
+        if (found.Error is { Kind: ErrorKind.Forbidden } refused && Scope.CanAnywhere(Permissions.Duty.Sector)) ModelState.AddModelError("", L[refused.Message]);
+        if (found.Value is { } reach)
         {
-            All = await get.Handle(office, ShownYear, sector: string.IsNullOrEmpty(Sector) ? null : Sector, ct: ct);
+            All = await get.HandleAsync(reach, ShownYear, ct);
             Goals = All.Targets;
-            Sectors = await db.People.Where(p => p.TenantId == office && p.IsCppccMember && p.Sector != null).Select(p => p.Sector!).Distinct().OrderBy(s => s).ToListAsync(ct);
+            if (reach.WholeUnit)
+                Sectors = await db.People.Where(p => p.TenantId == reach.TenantId && p.IsCppccMember && p.Sector != null).Select(p => p.Sector!).Distinct().OrderBy(s => s).ToListAsync(ct);
+            else ConvenedSector = reach.Sector;
             CanSetTargets = Scope.TenantWith(Permissions.Proposals.Review) is not null;
         }
         if (Mine is null && All is null) return Forbid();

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Web.Features.Opinions;
 using Tongxin.Web.Features.OrgLife;
 using Tongxin.Web.Features.Proposals;
+using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.Duty;
 
@@ -19,6 +21,9 @@ public static class GetFiveOne
 
     public sealed record View(int Year, IReadOnlyDictionary<FiveOneItem, int> Targets, IReadOnlyList<Member> Members);
 
+    /// <summary>Whose items a viewer follows: the office and leaders every member (one 界别 when asked); a 界别召集人 their own 界别.</summary>
+    public sealed record Reach(long TenantId, string? Sector, bool WholeUnit);
+
     static readonly Dictionary<ActivityType, FiveOneItem> ByActivity = new()
     {
         [ActivityType.Survey] = FiveOneItem.Survey, [ActivityType.SectorActivity] = FiveOneItem.SectorActivity, [ActivityType.PublicGood] = FiveOneItem.PublicGood,
@@ -26,6 +31,16 @@ public static class GetFiveOne
 
     public sealed class Handler(AppDbContext db)
     {
+        public async Task<Result<Reach>> ReachAsync(Scope scope, string? sector, CancellationToken ct = default)
+        {
+            if (scope.TenantWith(Permissions.Proposals.View) is { } office) return new Reach(office, string.IsNullOrEmpty(sector) ? null : sector, true);
+            if (scope.TenantWith(Permissions.Duty.Sector) is not { } tenant || scope.PersonId is not { } me) return Error.Forbidden();
+            var own = await db.People.Where(p => p.Id == me && p.TenantId == tenant).Select(p => p.Sector).FirstOrDefaultAsync(ct);
+            return string.IsNullOrEmpty(own) ? Error.Forbidden("您的人员信息中没有界别，无法查看本界别委员，请联系管理员补充") : new Reach(tenant, own, false);
+        }
+
+        public async Task<View> HandleAsync(Reach reach, int year, CancellationToken ct = default) => await Handle(reach.TenantId, year, sector: reach.Sector, ct: ct);
+
         /// <summary>Every CPPCC member of the tenant, or only <paramref name="personId"/>, optionally one 界别.</summary>
         public async Task<View> Handle(long tenantId, int year, long? personId = null, string? sector = null, CancellationToken ct = default)
         {

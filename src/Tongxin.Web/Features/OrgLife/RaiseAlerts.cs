@@ -96,6 +96,7 @@ public static class RaiseAlerts
             using var scope = scopes.CreateScope();
             await scope.ServiceProvider.GetRequiredService<Handler>().RunAsync(Clock.Today, ct);
             await scope.ServiceProvider.GetRequiredService<Proposals.RaiseOverdueAlerts.Handler>().RunAsync(Clock.Today, ct);
+            await scope.ServiceProvider.GetRequiredService<Duty.RaiseFiveOneReminders.Handler>().RunAsync(Clock.Today, ct);
         }
     }
 }

@@ -77,6 +77,12 @@ public static class Permissions
         public const string Manage = "liaison.manage";
     }
 
+    public static class Duty
+    {
+        /// <summary>A 界别召集人: the 五个一 of the members of their own 界别 (the 界别 on their person record).</summary>
+        public const string Sector = "duty.sector";
+    }
+
     public static class Users
     {
         public const string Manage = "users.manage";
@@ -100,16 +106,18 @@ public static class Roles
     public const string ProposalOffice = "ProposalOffice";
     public const string HandlingUnit = "HandlingUnit";
     public const string MemberAffairs = "MemberAffairs";
+    public const string SectorConvener = "SectorConvener";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [SystemAdmin] = "系统管理员", [PartyAdmin] = "党务管理员", [BranchSecretary] = "支部书记",
         [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员", [GroupLeader] = "党小组组长",
         [ProposalOffice] = "提案工作人员", [HandlingUnit] = "承办单位", [MemberAffairs] = "委员工作人员",
+        [SectorConvener] = "界别召集人",
     };
 
     /// <summary>Roles a system administrator may grant; SystemAdmin and Auditor are set up by deployment, not in the UI.</summary>
-    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader, ProposalOffice, HandlingUnit, MemberAffairs];
+    public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader, ProposalOffice, HandlingUnit, MemberAffairs, SectorConvener];
 
     // 三员分立: the system administrator runs the system but does not read ID numbers or the
     // audit log; the auditor reads the audit log and nothing else.
@@ -135,6 +143,8 @@ public static class Roles
         // Granted on the 政协委员 body: plans and records the members' duty activities (全体会议, 调研视察…) with the
         // organisational-life engine (sign-in, leave, records), and nothing of the party branches.
         [MemberAffairs] = [Permissions.OrgLife.View, Permissions.OrgLife.Plan],
+        // A CPPCC member who convenes a 界别: follows the 五个一 of that 界别's members; nothing of the party side.
+        [SectorConvener] = [Permissions.Duty.Sector],
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],
         [Auditor] = [Permissions.Audit.View],

@@ -174,6 +174,8 @@ public static class DemoSeeder
         await User("leader", "机关党组领导", Roles.Leader, city, null, demoPassword);
         await User("weiyuan1", sectorMembers[0].Name, Roles.Member, sector, sectorMembers[0], demoPassword);
         await User("weiyuan2", sectorMembers[1].Name, Roles.Member, sector, sectorMembers[1], demoPassword);
+        // weiyuan1 also convenes 经济界: follows the 五个一 of the sector's members.
+        db.RoleAssignments.Add(new RoleAssignment { UserId = (await users.FindByNameAsync("weiyuan1"))!.Id, Role = Roles.SectorConvener, OrgId = memberBody.Id, TenantId = memberBody.TenantId });
         await User("office", "提案委员会办公室", Roles.ProposalOffice, city, null, demoPassword);
         // The same office keeps the members' duty activities, on the members' body only.
         db.RoleAssignments.Add(new RoleAssignment { UserId = (await users.FindByNameAsync("office"))!.Id, Role = Roles.MemberAffairs, OrgId = memberBody.Id, TenantId = memberBody.TenantId });

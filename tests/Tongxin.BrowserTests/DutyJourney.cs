@@ -44,4 +44,29 @@ public class DutyJourney(BrowserFixture f)
         await BrowserFixture.ShotAsync(convener, "58-fiveone-convener");
         await convener.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheOfficeAddsAScoredItemToTheYearsScheme_AndABadValueIsExplained()
+    {
+        var office = await f.NewPageAsync("office");
+        await office.GotoAsync("/Duty/Files");
+        var items = office.GetByTestId("scheme-items").Locator("tbody tr");
+        var before = await items.CountAsync();
+        var blank = items.Nth(before - 2); // the first of the two blank rows
+        await blank.Locator("select").SelectOptionAsync("Consultation");
+        await blank.Locator("input[name$='.Points']").FillAsync("0");
+        await office.GetByRole(AriaRole.Button, new() { Name = "保存评分办法" }).ClickAsync();
+        await Assertions.Expect(office.GetByTestId("form-errors")).ToContainTextAsync("“参加协商议政”的每次分值应在 -100 到 100 之间且不为 0");
+        await Assertions.Expect(items.Nth(before - 2).Locator("select")).ToHaveValueAsync("Consultation"); // what was typed is kept
+
+        await items.Nth(before - 2).Locator("input[name$='.Points']").FillAsync("3");
+        await items.Nth(before - 2).Locator("input[name$='.Cap']").FillAsync("9");
+        await BrowserFixture.ShotAsync(office, "59-duty-scheme-edit");
+        await office.GetByRole(AriaRole.Button, new() { Name = "保存评分办法" }).ClickAsync();
+        await Assertions.Expect(office.Locator(".alert-success")).ToContainTextAsync("评分办法已保存");
+        await Assertions.Expect(items).ToHaveCountAsync(before + 1);
+        var saved = items.Filter(new() { Has = office.Locator("option[value=Consultation]:checked") });
+        await Assertions.Expect(saved.Locator("input[name$='.Cap']")).ToHaveValueAsync("9");
+        await office.Context.CloseAsync();
+    }
 }

@@ -34,17 +34,28 @@ public class DutyFileTests(AppFactory app) : IClassFixture<AppFactory>
         await app.WithDbAsync(async db => { (await db.Activities.SingleAsync(a => a.Id == plenary)).Status = ActivityStatus.Held; return await db.SaveChangesAsync(); });
 
         var file = (await app.AsAsync<GetDutyFile.Handler, GetDutyFile.View>("office", (h, _) => h.Handle(1, year, me))).Files.Single();
-        Assert.Equal(new DutyFacts(1, 0, 2, 1, 0, 0), file.Facts);
+        Assert.Equal((1, 0, 2, 1, 0), (file.Facts[DutyFact.PlenaryAbsent], file.Facts[DutyFact.PlenaryExcused], file.Facts[DutyFact.RegisteredProposal],
+            file.Facts[DutyFact.KeyProposal], file.Facts[DutyFact.ExcellentProposal]));
         Assert.Equal(70 + 5 + 5 - 30, file.Score);
         Assert.Equal(DutyGrade.NotCompetent, file.Grade);
         Assert.Equal("缺席", Assert.Single(file.Activities, a => a.Id == plenary).Attendance);
 
-        // The unit softens the absence deduction; the score follows.
-        var scheme = new DutyScheme { PlenaryAbsent = -10 };
-        Assert.Equal("优秀分数线应高于称职分数线", (await app.AsAsync<SetDutyScheme.Handler, Result<bool>>("office", (h, s) => h.Handle(1, year, new DutyScheme { ExcellentAt = 50 }, s))).Error!.Message);
+        // The unit softens the absence deduction and drops the key-proposal bonus; the score follows.
+        var scheme = SetDutyScheme.Command.From(DutyScheme.Default(1, year));
+        scheme.Items.Single(i => i.Fact == DutyFact.PlenaryAbsent).Points = -10;
+        scheme.Items.Single(i => i.Fact == DutyFact.KeyProposal).Fact = null;
+        Assert.Equal(ErrorKind.Forbidden, (await app.AsAsync<SetDutyScheme.Handler, Result<bool>>("weiyuan1", (h, s) => h.Handle(1, year, scheme, s))).Error!.Kind);
         Assert.True((await app.AsAsync<SetDutyScheme.Handler, Result<bool>>("office", (h, s) => h.Handle(1, year, scheme, s))).Ok);
         file = (await app.AsAsync<GetDutyFile.Handler, GetDutyFile.View>("office", (h, _) => h.Handle(1, year, me))).Files.Single();
-        Assert.Equal((70, DutyGrade.Competent), (file.Score, file.Grade));
+        Assert.Equal((65, DutyGrade.Competent), (file.Score, file.Grade));
+        Assert.DoesNotContain(file.Lines, l => l.Item == "重点提案");
+        // It adds an item of its own (协商议政 attended); the items are kept as saved, and the item goes again.
+        scheme.Items.Add(new() { Fact = DutyFact.Consultation, Points = 5, Cap = 15 });
+        Assert.True((await app.AsAsync<SetDutyScheme.Handler, Result<bool>>("office", (h, s) => h.Handle(1, year, scheme, s))).Ok);
+        var kept = await app.WithDbAsync(db => db.DutySchemes.Where(s => s.Year == year).SelectMany(s => s.Items).Select(i => i.Fact).ToListAsync());
+        Assert.Equal(new[] { DutyFact.PlenaryAbsent, DutyFact.PlenaryExcused, DutyFact.RegisteredProposal, DutyFact.ExcellentProposal, DutyFact.Consultation, DutyFact.PublicGood }.Order(), kept.Order());
+        scheme.Items.Single(i => i.Fact == DutyFact.Consultation).Fact = null;
+        Assert.True((await app.AsAsync<SetDutyScheme.Handler, Result<bool>>("office", (h, s) => h.Handle(1, year, scheme, s))).Ok);
 
         // The member's own draft report, and the office's list.
         var member = await app.ClientAsync("weiyuan1");
@@ -54,13 +65,13 @@ public class DutyFileTests(AppFactory app) : IClassFixture<AppFactory>
             var text = doc.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains($"{year}年度履职报告（草稿）", text);
             Assert.Contains("关于推进城市更新的建议（已立案，重点提案）", text);
-            Assert.Contains("70分（称职）", text);
+            Assert.Contains("65分（称职）", text);
         }
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await (await app.ClientAsync("weiyuan2")).GetAsync($"/Duty/File?personId={me}&year={year}")).StatusCode);
         var sheet = XlsxBuilder.Read(await (await (await app.ClientAsync("office")).GetAsync($"/Duty/Files?handler=Xlsx&year={year}")).Content.ReadAsStreamAsync());
         var name = await app.WithDbAsync(db => db.People.Where(p => p.Id == me).Select(p => p.Name).SingleAsync());
         var row = sheet.Single(r => r[0] == name);
-        Assert.Equal(("2", "70", "称职"), (row[6], row[9], row[10]));
+        Assert.Equal(("2", "65", "称职"), (row[6], row[9], row[10]));
         Assert.Equal(1 + await app.WithDbAsync(db => db.People.CountAsync(p => p.IsCppccMember)), sheet.Count);
     }
 }

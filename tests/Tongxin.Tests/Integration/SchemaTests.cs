@@ -35,6 +35,45 @@ public class SchemaTests
         Assert.Equal(expected, actual);
     }
 
+    [Fact]
+    public void DutySchemesKeptWithFixedColumns_BecomeItems_WithTheirValues()
+    {
+        using var database = new TestDatabase();
+        database.Settings.Migrate(2026112508);
+        using (var conn = Open(database))
+        {
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO "DutySchemes" ("TenantId", "Year", "Base", "MaxBonus", "PlenaryAbsent", "PlenaryExcused", "ExtraProposal", "KeyProposal",
+                    "ExcellentProposal", "PublicGood", "PublicGoodCap", "ExcellentAt", "CompetentAt")
+                VALUES (1, 2026, 65, 40, -20, 0, 4, 5, 10, 3, 12, 90, 60)
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        database.Settings.Migrate();
+
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        database.Settings.Configure(options);
+        using var db = new AppDbContext(options.Options);
+        var scheme = db.DutySchemes.Include(s => s.Items).Single();
+        Assert.Equal((65, 40, 90, 60), (scheme.Base, scheme.MaxBonus, scheme.ExcellentAt, scheme.CompetentAt));
+        var items = scheme.Items.OrderBy(i => i.Fact).Select(i => (i.Fact, i.Points, i.FreeCount, i.Cap)).ToList();
+        Assert.Equal(new (Tongxin.Web.Features.Duty.DutyFact, int, int, int?)[]
+        {
+            (Tongxin.Web.Features.Duty.DutyFact.PlenaryAbsent, -20, 0, null), (Tongxin.Web.Features.Duty.DutyFact.RegisteredProposal, 4, 1, null),
+            (Tongxin.Web.Features.Duty.DutyFact.KeyProposal, 5, 0, null), (Tongxin.Web.Features.Duty.DutyFact.ExcellentProposal, 10, 0, null),
+            (Tongxin.Web.Features.Duty.DutyFact.PublicGood, 3, 0, 12),
+        }, items); // the excused absence was 0: no item
+    }
+
+    static DbConnection Open(TestDatabase database)
+    {
+        DbConnection conn = database.Provider == DbProvider.Postgres
+            ? new NpgsqlConnection(database.ConnectionString) : new SqliteConnection(database.ConnectionString);
+        conn.Open();
+        return conn;
+    }
+
     static IEnumerable<string> ReadColumns(TestDatabase database)
     {
         using DbConnection conn = database.Provider == DbProvider.Postgres

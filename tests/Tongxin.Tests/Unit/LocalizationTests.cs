@@ -40,7 +40,8 @@ public partial class LocalizationTests
             .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.RulePeriod>().Select(p => Tongxin.Web.Features.OrgLife.ActivityTypes.PeriodName(p)))
             .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.ActivityStatus>().Select(s => Tongxin.Web.Features.OrgLife.ActivityTypes.DisplayName(s)))
             .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.LeaveStatus>().Skip(1).Select(s => Tongxin.Web.Features.OrgLife.ActivityTypes.DisplayName(s)))
-            .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.Rag>().Select(Tongxin.Web.Features.OrgLife.ComplianceModel.RagName));
+            .Concat(Enum.GetValues<Tongxin.Web.Features.OrgLife.Rag>().Select(Tongxin.Web.Features.OrgLife.ComplianceModel.RagName))
+            .Concat(Enum.GetValues<Tongxin.Web.Features.Duty.DutyFact>().Select(Tongxin.Web.Features.Duty.DutyScore.Name));
         Assert.Empty(labels.Where(l => !en.ContainsKey(l)));
     }
 }

@@ -20,7 +20,7 @@ public static class ExportDutyFile
         body.Append(Para($"本年度，本人应参加{unit}组织的履职活动{f.Activities.Count}次，出席{present.Count}次，请假{f.Activities.Count(a => a.Attendance == "请假")}次。"));
         foreach (var a in f.Activities) body.Append(Para($"{Clock.ToLocal(a.StartsAt):yyyy-MM-dd} {a.Type.DisplayName()}：{a.Topic}（{a.Attendance}）", size: 21));
         body.Append(Para("二、提案和社情民意", bold: true, size: 28));
-        body.Append(Para($"提出（联名）提案{f.Proposals.Count}件，其中立案{f.Facts.RegisteredProposals}件；报送社情民意{f.Opinions.Count}篇，被采用{f.Opinions.Count(o => o.Status == OpinionStatus.Adopted)}篇。"));
+        body.Append(Para($"提出（联名）提案{f.Proposals.Count}件，其中立案{f.Facts[DutyFact.RegisteredProposal]}件；报送社情民意{f.Opinions.Count}篇，被采用{f.Opinions.Count(o => o.Status == OpinionStatus.Adopted)}篇。"));
         foreach (var p in f.Proposals) body.Append(Para($"提案：{p.Title}（{p.Status.Name()}{(p.Key ? "，重点提案" : "")}{(p.Excellent ? "，优秀提案" : "")}）", size: 21));
         foreach (var o in f.Opinions) body.Append(Para($"社情民意：{o.Title}（{o.Status.Name()}）", size: 21));
         body.Append(Para("三、联系群众和界别", bold: true, size: 28));

@@ -11,7 +11,7 @@ namespace Tongxin.Web.Features.Duty;
 public class FilesModel(GetDutyFile.Handler get, SetDutyScheme.Handler set) : AppPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty] public DutyScheme Scheme { get; set; } = new();
+    [BindProperty] public SetDutyScheme.Command Scheme { get; set; } = new();
 
     public int ShownYear => Year ?? Clock.Today.Year;
     public GetDutyFile.View View { get; private set; } = null!;
@@ -39,7 +39,7 @@ public class FilesModel(GetDutyFile.Handler get, SetDutyScheme.Handler set) : Ap
     {
         foreach (var f in view.Files)
             yield return [f.Name, f.Sector, f.Affiliation, f.Activities.Count.ToString(), f.Activities.Count(a => a.Attendance == "出席").ToString(),
-                f.Proposals.Count.ToString(), f.Facts.RegisteredProposals.ToString(), f.Opinions.Count.ToString(), f.LiaisonContacts.ToString(),
+                f.Proposals.Count.ToString(), f.Facts[DutyFact.RegisteredProposal].ToString(), f.Opinions.Count.ToString(), f.LiaisonContacts.ToString(),
                 f.Score.ToString(), L[f.Grade.Name()]];
         await Task.CompletedTask;
     }
@@ -48,7 +48,7 @@ public class FilesModel(GetDutyFile.Handler get, SetDutyScheme.Handler set) : Ap
     {
         if (Scope.TenantWith(Permissions.Proposals.View) is not { } tenant) return Forbid();
         View = await get.Handle(tenant, ShownYear, ct: ct);
-        if (!ModelState.ContainsKey("Scheme.Base")) Scheme = View.Scheme;
+        if (!ModelState.ContainsKey("Scheme.Base")) Scheme = SetDutyScheme.Command.From(View.Scheme);
         CanSetScheme = Scope.TenantWith(Permissions.Proposals.Review) is not null;
         return Page();
     }

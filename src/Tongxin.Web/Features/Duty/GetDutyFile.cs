@@ -18,7 +18,7 @@ public static class GetDutyFile
     public sealed record File(long PersonId, string Name, string? Sector, string? Affiliation, bool IsStanding,
         IReadOnlyList<Activity> Activities, IReadOnlyList<(long Id, string Title, ProposalStatus Status, bool Key, bool Excellent)> Proposals,
         IReadOnlyList<(long Id, string Title, OpinionStatus Status)> Opinions, int LiaisonContacts,
-        DutyFacts Facts, int Score, DutyGrade Grade, IReadOnlyList<ScoreLine> Lines);
+        IReadOnlyDictionary<DutyFact, int> Facts, int Score, DutyGrade Grade, IReadOnlyList<ScoreLine> Lines);
 
     public sealed record View(int Year, DutyScheme Scheme, IReadOnlyList<File> Files);
 
@@ -44,7 +44,7 @@ public static class GetDutyFile
                                     where ids.Contains(s.PersonId) && s.ConfirmedAt != null && p.Year == year && p.Status != ProposalStatus.Draft
                                     select new { s.PersonId, p.Id, p.Title, p.Status, p.IsKey, p.IsExcellent }).ToListAsync(ct)).ToLookup(p => p.PersonId);
             var opinions = (await db.OpinionReports.Where(o => ids.Contains(o.AuthorPersonId) && o.Year == year && o.Status != OpinionStatus.Draft)
-                .Select(o => new { o.AuthorPersonId, o.Id, o.Title, o.Status }).ToListAsync(ct)).ToLookup(o => o.AuthorPersonId);
+                .Select(o => new { o.AuthorPersonId, o.Id, o.Title, o.Status, Instructed = o.Instruction != null }).ToListAsync(ct)).ToLookup(o => o.AuthorPersonId);
             var contacts = await (from c in db.LiaisonContacts join p in db.LiaisonPairs on c.PairId equals p.Id
                                   where ids.Contains(p.PartyPersonId) && c.On >= new DateOnly(year, 1, 1) && c.On <= new DateOnly(year, 12, 31)
                                   group c by p.PartyPersonId into g select new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
@@ -54,16 +54,28 @@ public static class GetDutyFile
                 var acts = attendance[m.Id].ToList();
                 string Attendance(DateTime? signedIn, LeaveStatus leave, DateTime ends) =>
                     signedIn is not null ? "出席" : leave == LeaveStatus.Granted ? "请假" : ends < now ? "缺席" : "待参加";
-                var plenary = acts.Where(a => a.Type == ActivityType.Plenary && a.Status == ActivityStatus.Held && a.SignedInAt == null).ToList();
                 var registered = proposals[m.Id].Where(p => ProposalFlow.Registered.Contains(p.Status)).ToList();
-                var facts = new DutyFacts(plenary.Count(a => a.Leave != LeaveStatus.Granted), plenary.Count(a => a.Leave == LeaveStatus.Granted),
-                    registered.Count, registered.Count(p => p.IsKey), registered.Count(p => p.IsExcellent),
-                    acts.Count(a => a.Type == ActivityType.PublicGood && a.SignedInAt != null));
+                int Missed(ActivityType type, bool excused) =>
+                    acts.Count(a => a.Type == type && a.Status == ActivityStatus.Held && a.SignedInAt == null && (a.Leave == LeaveStatus.Granted) == excused);
+                int Attended(ActivityType type) => acts.Count(a => a.Type == type && a.SignedInAt != null);
+                var mine = opinions[m.Id].ToList();
+                var facts = new Dictionary<DutyFact, int>
+                {
+                    [DutyFact.PlenaryAbsent] = Missed(ActivityType.Plenary, false), [DutyFact.PlenaryExcused] = Missed(ActivityType.Plenary, true),
+                    [DutyFact.StandingAbsent] = Missed(ActivityType.StandingCommittee, false), [DutyFact.StandingExcused] = Missed(ActivityType.StandingCommittee, true),
+                    [DutyFact.RegisteredProposal] = registered.Count, [DutyFact.KeyProposal] = registered.Count(p => p.IsKey),
+                    [DutyFact.ExcellentProposal] = registered.Count(p => p.IsExcellent),
+                    [DutyFact.OpinionSubmitted] = mine.Count, [DutyFact.OpinionAdopted] = mine.Count(o => o.Status == OpinionStatus.Adopted),
+                    [DutyFact.OpinionInstructed] = mine.Count(o => o.Instructed),
+                    [DutyFact.Consultation] = Attended(ActivityType.Consultation), [DutyFact.Survey] = Attended(ActivityType.Survey),
+                    [DutyFact.SectorActivity] = Attended(ActivityType.SectorActivity), [DutyFact.Training] = Attended(ActivityType.DutyTraining),
+                    [DutyFact.PublicGood] = Attended(ActivityType.PublicGood), [DutyFact.LiaisonContact] = contacts.GetValueOrDefault(m.Id),
+                };
                 var (score, grade, lines) = DutyScore.Compute(scheme, facts);
                 return new File(m.Id, m.Name, m.Sector, m.Affiliation, m.IsStandingCommittee,
                     acts.Select(a => new Activity(a.Id, a.Type, a.Topic, a.StartsAt, Attendance(a.SignedInAt, a.Leave, a.EndsAt))).ToList(),
                     proposals[m.Id].Select(p => (p.Id, p.Title, p.Status, p.IsKey, p.IsExcellent)).ToList(),
-                    opinions[m.Id].Select(o => (o.Id, o.Title, o.Status)).ToList(), contacts.GetValueOrDefault(m.Id), facts, score, grade, lines);
+                    mine.Select(o => (o.Id, o.Title, o.Status)).ToList(), contacts.GetValueOrDefault(m.Id), facts, score, grade, lines);
             }).ToList();
             return new View(year, scheme, files);
         }

@@ -5,24 +5,68 @@ using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.Duty;
 
-/// <summary>The office keeps the year's 履职 scoring scheme.</summary>
+/// <summary>The office keeps the year's 履职 scoring scheme: base, bonus ceiling, grade lines and the scored items.</summary>
 public static class SetDutyScheme
 {
+    /// <summary>An item row of the form; a row without a fact is left out (the blank rows for adding, or a removed item).</summary>
+    public sealed class Item
+    {
+        public DutyFact? Fact { get; set; }
+        public int Points { get; set; }
+        public int FreeCount { get; set; }
+        public int? Cap { get; set; }
+    }
+
+    public sealed class Command
+    {
+        public int Base { get; set; } = 70;
+        public int MaxBonus { get; set; } = 50;
+        public int ExcellentAt { get; set; } = 85;
+        public int CompetentAt { get; set; } = 60;
+        public List<Item> Items { get; set; } = [];
+
+        public static Command From(DutyScheme s) => new()
+        {
+            Base = s.Base, MaxBonus = s.MaxBonus, ExcellentAt = s.ExcellentAt, CompetentAt = s.CompetentAt,
+            Items = s.Items.OrderBy(i => i.Points < 0).ThenBy(i => i.Fact).Select(i => new Item { Fact = i.Fact, Points = i.Points, FreeCount = i.FreeCount, Cap = i.Cap }).ToList(),
+        };
+    }
+
+    public static Error? Validate(Command c)
+    {
+        if (c.Base is < 0 or > 200 || c.MaxBonus is < 0 or > 200) return Error.Validation("基础分和加分上限应在 0 到 200 之间", "Base");
+        if (c.ExcellentAt <= c.CompetentAt) return Error.Validation("优秀分数线应高于称职分数线", "ExcellentAt");
+        var used = c.Items.Where(i => i.Fact is not null).ToList();
+        if (used.Count == 0) return Error.Validation("至少设置一个计分项目", "Items");
+        foreach (var i in used)
+        {
+            var name = i.Fact!.Value.Name();
+            if (i.Points is 0 or < -100 or > 100) return Error.Validation($"“{name}”的每次分值应在 -100 到 100 之间且不为 0（负数为扣分）", "Items");
+            if (i.FreeCount is < 0 or > 20) return Error.Validation($"“{name}”的不计次数应在 0 到 20 之间", "Items");
+            if (i.Cap is < 1 or > 200) return Error.Validation($"“{name}”的上限应在 1 到 200 之间，不设上限请留空", "Items");
+        }
+        if (used.GroupBy(i => i.Fact).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return Error.Validation($"“{twice.Key!.Value.Name()}”只能设置一次", "Items");
+        return null;
+    }
+
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<Result<bool>> Handle(long tenantId, int year, DutyScheme input, Scope scope, CancellationToken ct = default)
+        public async Task<Result<bool>> Handle(long tenantId, int year, Command input, Scope scope, CancellationToken ct = default)
         {
             if (!scope.HoldsIn(tenantId, Permissions.Proposals.Review)) return Error.Forbidden();
-            if (input.Base is < 0 or > 200 || input.MaxBonus is < 0 or > 200) return Error.Validation("基础分和加分上限应在 0 到 200 之间", "Base");
-            if (input.PlenaryAbsent > 0 || input.PlenaryExcused > 0) return Error.Validation("缺席扣分应为负数或 0", "PlenaryAbsent");
-            if (input.ExtraProposal < 0 || input.KeyProposal < 0 || input.ExcellentProposal < 0 || input.PublicGood < 0 || input.PublicGoodCap < 0)
-                return Error.Validation("加分项应为正数或 0", "ExtraProposal");
-            if (input.ExcellentAt <= input.CompetentAt) return Error.Validation("优秀分数线应高于称职分数线", "ExcellentAt");
-            var row = await db.DutySchemes.FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Year == year, ct);
+            if (Validate(input) is { } invalid) return invalid;
+            var row = await db.DutySchemes.Include(s => s.Items).FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Year == year, ct);
             if (row is null) db.DutySchemes.Add(row = new DutyScheme { TenantId = tenantId, Year = year });
-            (row.Base, row.MaxBonus, row.PlenaryAbsent, row.PlenaryExcused) = (input.Base, input.MaxBonus, input.PlenaryAbsent, input.PlenaryExcused);
-            (row.ExtraProposal, row.KeyProposal, row.ExcellentProposal) = (input.ExtraProposal, input.KeyProposal, input.ExcellentProposal);
-            (row.PublicGood, row.PublicGoodCap, row.ExcellentAt, row.CompetentAt) = (input.PublicGood, input.PublicGoodCap, input.ExcellentAt, input.CompetentAt);
+            (row.Base, row.MaxBonus, row.ExcellentAt, row.CompetentAt) = (input.Base, input.MaxBonus, input.ExcellentAt, input.CompetentAt);
+            var wanted = input.Items.Where(i => i.Fact is not null).ToDictionary(i => i.Fact!.Value);
+            row.Items.RemoveAll(i => !wanted.ContainsKey(i.Fact));
+            foreach (var (fact, item) in wanted)
+            {
+                var existing = row.Items.FirstOrDefault(i => i.Fact == fact);
+                if (existing is null) row.Items.Add(existing = new DutySchemeItem { Fact = fact });
+                (existing.Points, existing.FreeCount, existing.Cap) = (item.Points, item.FreeCount, item.Cap);
+            }
             await db.SaveChangesAsync(ct);
             return true;
         }

@@ -32,8 +32,8 @@ public sealed record DatabaseSettings(DbProvider Provider, string ConnectionStri
         else o.UseSqlite(ConnectionString);
     }
 
-    /// <summary>Brings the schema up to date with the one hand-written migration set.</summary>
-    public void Migrate()
+    /// <summary>Brings the schema up to date with the one hand-written migration set (or up to <paramref name="version"/>, for tests of a migration's data).</summary>
+    public void Migrate(long? version = null)
     {
         if (Provider == DbProvider.Sqlite)
         {
@@ -54,6 +54,7 @@ public sealed record DatabaseSettings(DbProvider Provider, string ConnectionStri
                   .ScanIn(typeof(M0001_Foundation).Assembly).For.Migrations();
             })
             .BuildServiceProvider(false);
-        sp.GetRequiredService<IMigrationRunner>().MigrateUp();
+        var runner = sp.GetRequiredService<IMigrationRunner>();
+        if (version is { } v) runner.MigrateUp(v); else runner.MigrateUp();
     }
 }

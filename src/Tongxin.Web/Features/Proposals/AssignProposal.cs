@@ -6,7 +6,7 @@ using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.Proposals;
 
-/// <summary>The 提案 office hands a registered proposal to a lead unit and co-units with a deadline, extends it once, and closes it.</summary>
+/// <summary>The 提案 office hands a registered proposal to a lead unit and co-units with a deadline, extends it once, flags it, and closes it.</summary>
 public static class AssignProposal
 {
     public sealed record Input(long? LeadUnit, IReadOnlyList<long> CoUnits, DateOnly? Deadline, string? Overseer, bool IsKey, bool IsExcellent);
@@ -41,6 +41,18 @@ public static class AssignProposal
             if (ProposalFlow.CheckExtension(proposal.AssignedOn!.Value, proposal.Deadline!.Value, wanted.Value, reason) is { } problem)
                 return Error.Validation(problem, "Deadline");
             (proposal.Deadline, proposal.Extended, proposal.ExtensionReason) = (wanted, true, reason!.Trim());
+            return await SaveAsync(ct);
+        }
+
+        /// <summary>
+        /// 重点/优秀 and the overseeing leader after 交办 too: 优秀提案 are chosen once the handling is known, often at year
+        /// end. Any proposal registered or later; the duty file and its score follow.
+        /// </summary>
+        public async Task<Result<bool>> FlagAsync(long id, bool isKey, bool isExcellent, string? overseer, Scope scope, CancellationToken ct = default)
+        {
+            if (await OfficeLoadAsync(id, scope, ct) is not { } proposal) return Error.NotFound();
+            if (!ProposalFlow.Registered.Contains(proposal.Status)) return Error.Validation("只有已立案的提案可以标记重点或优秀");
+            (proposal.IsKey, proposal.IsExcellent, proposal.Overseer) = (isKey, isExcellent, string.IsNullOrWhiteSpace(overseer) ? null : overseer.Trim());
             return await SaveAsync(ct);
         }
 

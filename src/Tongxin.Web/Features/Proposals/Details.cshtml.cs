@@ -41,6 +41,9 @@ public class DetailsModel(AppDbContext db, GetProposal.Handler get, ConfirmCosig
     public Task<IActionResult> OnPostExtendAsync(long id, CancellationToken ct) =>
         After(id, assign.ExtendAsync(id, Deadline, Note, Scope, ct), "办理期限已延长", ct);
 
+    public Task<IActionResult> OnPostFlagAsync(long id, CancellationToken ct) =>
+        After(id, assign.FlagAsync(id, IsKey, IsExcellent, Overseer, Scope, ct), "标记已保存", ct);
+
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
         After(id, assign.CloseAsync(id, Scope, DateTime.UtcNow, ct), "提案已办结", ct);
 

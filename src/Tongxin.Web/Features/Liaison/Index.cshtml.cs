@@ -1,3 +1,4 @@
+using Tongxin.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Web.Features.People;
@@ -52,7 +53,10 @@ public class IndexModel(AppDbContext db, GetLiaison.Handler get, KeepLiaison.Han
             Office = await get.Handle(Scope, ShownYear, mineOnly: false, ct);
             var people = db.People.Where(p => p.TenantId == t).OrderBy(p => p.NameInitials);
             PartyMembers = (await people.Where(p => p.PartyStatus != PartyStatus.None && (p.IsCppccMember || p.StaffPost != null))
-                .Select(p => new { p.Id, p.Name, p.IsCppccMember }).Take(500).ToListAsync(ct)).Select(p => (p.Id, p.Name + (p.IsCppccMember ? "（委员）" : ""))).ToList();
+                .Select(p => new { p.Id, p.Name, p.IsCppccMember, InGroup = db.CommitteeMembers.Any(c => c.PersonId == p.Id
+                    && db.Organizations.Any(o => o.Id == c.OrgId && o.Type == OrgType.LeadingPartyGroup && o.ClosedAt == null)) })
+                .Take(500).ToListAsync(ct))
+                .Select(p => (p.Id, p.Name + (p.InGroup ? L["（党组成员）"].Value : "") + (p.IsCppccMember ? L["（委员）"].Value : ""))).ToList();
             NonPartyMembers = (await people.Where(p => p.IsCppccMember && p.PartyStatus == PartyStatus.None && p.Affiliation != PartyAffiliations.Cpc)
                 .Select(p => new { p.Id, p.Name, p.Affiliation }).Take(500).ToListAsync(ct)).Select(p => (p.Id, $"{p.Name}（{p.Affiliation}）")).ToList();
             Sectors = await db.People.Where(p => p.TenantId == t && p.IsCppccMember && p.Sector != null).Select(p => p.Sector!).Distinct().OrderBy(s => s).ToListAsync(ct);

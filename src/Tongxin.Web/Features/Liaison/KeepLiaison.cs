@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tongxin.Web.Features.Organizations;
 using Tongxin.Web.Features.People;
 using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Infrastructure.Data;
@@ -37,6 +38,9 @@ public static class KeepLiaison
             }
             else
             {
+                if (!await db.CommitteeMembers.AnyAsync(c => c.PersonId == party.Id
+                        && db.Organizations.Any(o => o.Id == c.OrgId && o.TenantId == party.TenantId && o.Type == OrgType.LeadingPartyGroup && o.ClosedAt == null), ct))
+                    return Error.Validation("党组成员联系界别：联系人须为政协党组成员（在党组的组织信息中登记）", "PartyPersonId");
                 sector = sector?.Trim();
                 if (string.IsNullOrEmpty(sector) || !await db.People.AnyAsync(p => p.TenantId == party.TenantId && p.IsCppccMember && p.Sector == sector, ct))
                     return Error.Validation("请选择本届委员所在的界别", "Sector");

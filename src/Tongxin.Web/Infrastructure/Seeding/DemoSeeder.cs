@@ -90,7 +90,7 @@ public static class DemoSeeder
         var b1Disc = P(b1, PartyStatus.Full, p => Staff(p, "四级调研员"), b1g2);
         var m1 = P(b1, PartyStatus.Full, p => Staff(p, "科员", young: true), b1g1, 1994, 1998);
         P(b1, PartyStatus.Full, p => Staff(p, "一级科员", young: true), b1g2, 1993, 1997);
-        P(b1, PartyStatus.Full, p => Staff(p, "秘书长"), b1g2, 1966, 1972);
+        var secretaryGeneral = P(b1, PartyStatus.Full, p => Staff(p, "秘书长"), b1g2, 1966, 1972);
         P(b1, PartyStatus.Probationary, p => Staff(p, "科员", young: true), b1g1, 1996, 1999);
         // 第二党支部: 9 people.
         var s2 = P(b2, PartyStatus.Full, p => Staff(p, "研究室主任"), b2g1);
@@ -148,6 +148,8 @@ public static class DemoSeeder
         Seat(functional, fs, CommitteePost.Secretary);
         Seat(sector, sectorMembers[0], CommitteePost.Secretary);
         Seat(temporary, s1, CommitteePost.Secretary);
+        // The 秘书长 sits on the 政协党组 (and so may be paired with a 界别 for liaison).
+        Seat(leading, secretaryGeneral, CommitteePost.Member);
         await db.SaveChangesAsync();
 
         await DemoOrgLife.SeedAsync(db, Clock.Today);

@@ -26,6 +26,10 @@ public class PlanModel(AppDbContext db) : AppPage
     public List<(long Id, string Name, OrgType Type)> Orgs { get; private set; } = [];
     public List<(long Id, string Name)> Candidates { get; private set; } = [];
 
+    /// <summary>The types the user's organisations can hold: branch meetings for branches, duty activities for the 政协委员 body.</summary>
+    public IReadOnlyList<ActivityTypeInfo> Types => ActivityTypes.All
+        .Where(t => t.Duty ? Orgs.Any(o => o.Type == OrgType.MemberBody) : Orgs.Any(o => o.Type != OrgType.MemberBody)).ToList();
+
     public async Task<IActionResult> OnGetAsync(long? orgId, CancellationToken ct)
     {
         if (!Scope.CanAnywhere(Permissions.OrgLife.Plan)) return Forbid();
@@ -33,7 +37,8 @@ public class PlanModel(AppDbContext db) : AppPage
         Input.StartsAt = start;
         Input.EndsAt = start.AddHours(2);
         await LoadOrgsAsync(ct);
-        Input.OrgId = orgId ?? Orgs.FirstOrDefault(o => o.Type.IsBranch()).Id;
+        Input.OrgId = orgId ?? (Orgs.Any(o => o.Type.IsBranch()) ? Orgs.First(o => o.Type.IsBranch()).Id : Orgs.FirstOrDefault().Id);
+        if (Orgs.FirstOrDefault(o => o.Id == Input.OrgId).Type == OrgType.MemberBody) Input.Type = Types.First(t => t.Duty).Type;
         await LoadCandidatesAsync(ct);
         return Page();
     }

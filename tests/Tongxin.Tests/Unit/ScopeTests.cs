@@ -68,4 +68,13 @@ public class ScopeTests
         Assert.False(ThreeClassesPasswordValidator.IsStrong("abcdefg1"));
         Assert.False(ThreeClassesPasswordValidator.IsStrong("Ab1!"));
     }
+
+    [Fact]
+    public void MemberAffairsStaff_SeeOnlyDutyActivities_UntilAnotherRoleOpensTheBranches()
+    {
+        var staff = With(new Grant(Roles.ProposalOffice, 1, "/1/", 1), new Grant(Roles.MemberAffairs, 20, "/1/20/", 1));
+        Assert.True(staff.SeesOnlyDutyActivities);
+        Assert.False(With(new Grant(Roles.MemberAffairs, 20, "/1/20/", 1), new Grant(Roles.BranchSecretary, 6, "/1/5/6/", 1)).SeesOnlyDutyActivities);
+        Assert.False(With(new Grant(Roles.ProposalOffice, 1, "/1/", 1)).SeesOnlyDutyActivities); // no organisational life at all
+    }
 }

@@ -33,6 +33,10 @@ public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> g
 
     public bool IsSelf(long personId) => PersonId == personId;
 
+    /// <summary>True when the user's organisational-life reach is only the 政协委员 body (委员工作人员): pages then say 履职活动.</summary>
+    public bool SeesOnlyDutyActivities =>
+        CanAnywhere(Permissions.OrgLife.View) && Grants.Where(g => Roles.Grants[g.Role].Contains(Permissions.OrgLife.View)).All(g => g.Role == Roles.MemberAffairs);
+
     /// <summary>CPPCC units (tenants) where the user holds <paramref name="permission"/> anywhere: for tenant-wide work
     /// such as the 提案 office, the yearly checklists and schemes.</summary>
     public IReadOnlyList<long> TenantsWith(string permission) =>

@@ -141,6 +141,53 @@ public class StarTemplateTests(AppFactory app) : StarsTestBase, IClassFixture<Ap
     }
 
     [Fact]
+    public async Task TheOverviewPutsAUnitWithManyBranchesAndNoFourStarOneInTheBottomBand()
+    {
+        var (strict, lenient) = (Today.Year - 5, Today.Year - 4);
+        var unit = await app.OrgIdAsync("中共江州市政协机关委员会");
+        var branches = await app.WithDbAsync(db => db.Organizations.Where(o => o.ParentId == unit).Select(o => new { o.Id, o.Type }).ToListAsync());
+        var rated = branches.Where(b => StarAccess.IsRated(b.Type)).Select(b => b.Id).ToList();
+        Assert.True(rated.Count >= 3);
+        // One year the unit counts "many" from more branches than it has; the next year from three.
+        var items = StarChecklist.DefaultItems.Select(i => new EditStarTemplate.ItemInput(i.Code, i.Group, i.Name, i.MaxScore, i.Source, i.Target, i.IsInnovation, false)).ToList();
+        Assert.Equal("末档单位的支部数应在 2 到 100 之间", (await app.AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, strict, new(90, 80, 70, 60, items, 1), s))).Error!.Message);
+        Assert.True((await app.AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, strict, new(90, 80, 70, 60, items, rated.Count + 1), s))).Ok);
+        Assert.True((await app.AsAsync<EditStarTemplate.Handler, Result<bool>>("partyadmin", (h, s) => h.Handle(1, lenient, new(90, 80, 70, 60, items, 3), s))).Ok);
+
+        // Every branch reviewed at three stars in both years (ratings kept as the review leaves them).
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var year in new[] { strict, lenient })
+                db.StarRatings.AddRange(rated.Select(id => new StarRating
+                {
+                    TenantId = 1, OrgId = id, Year = year, Status = StarRatingStatus.Reviewed, SelfTotal = 75, SelfStars = 3, ReviewTotal = 75, ReviewStars = 3,
+                    SubmittedBy = "secretary", ReviewedBy = "partyadmin", SubmittedAt = DateTime.UtcNow, ReviewedAt = DateTime.UtcNow,
+                }));
+            return await db.SaveChangesAsync();
+        });
+        Task<GetStarsOverview.Unit> UnitAsync(int year) =>
+            app.AsAsync<GetStarsOverview.Handler, GetStarsOverview.Unit>("partyadmin", async (h, s) => (await h.Handle(s, year)).Units.Single(u => u.OrgId == unit));
+        Assert.Equal((rated.Count, rated.Count, 0, (bool?)false), await UnitAsync(strict) is var a ? (a.Branches, a.Reviewed, a.FourOrMore, a.BottomBand) : default);
+        Assert.True((await UnitAsync(lenient)).BottomBand);
+
+        // One branch at four stars lifts the unit out; one still unreviewed leaves it undecided.
+        await app.WithDbAsync(async db =>
+        {
+            var ratings = await db.StarRatings.Where(r => r.Year == lenient && rated.Contains(r.OrgId)).OrderBy(r => r.OrgId).ToListAsync();
+            ratings[0].ReviewStars = 4;
+            return await db.SaveChangesAsync();
+        });
+        Assert.False((await UnitAsync(lenient)).BottomBand);
+        await app.WithDbAsync(async db =>
+        {
+            var ratings = await db.StarRatings.Where(r => r.Year == lenient && rated.Contains(r.OrgId)).OrderBy(r => r.OrgId).ToListAsync();
+            (ratings[0].ReviewStars, ratings[0].Status) = (null, StarRatingStatus.Submitted);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Null((await UnitAsync(lenient)).BottomBand);
+    }
+
+    [Fact]
     public async Task Template_NewYearStartsAsACopyOfTheLast_AndRefusesBadLines()
     {
         var year = Today.Year - 1;

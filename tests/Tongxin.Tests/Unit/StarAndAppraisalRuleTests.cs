@@ -22,6 +22,18 @@ public class StarRuleTests
         Assert.Equal(stars, Defaults.StarsFor(total, innovation));
 
     [Fact]
+    public void AUnitWithManyBranchesAndNoFourStarOne_IsInTheBottomBand_OnceAllAreReviewed()
+    {
+        var checklist = new StarChecklist(1, 2026, true, 90, 80, 70, 60, StarChecklist.DefaultItems); // three branches make "many"
+        Assert.True(checklist.InBottomBand(branches: 3, reviewed: 3, fourOrMore: 0));
+        Assert.False(checklist.InBottomBand(branches: 3, reviewed: 3, fourOrMore: 1));
+        Assert.False(checklist.InBottomBand(branches: 2, reviewed: 2, fourOrMore: 0));   // too few branches to judge this way
+        Assert.Null(checklist.InBottomBand(branches: 4, reviewed: 3, fourOrMore: 0));    // one still to be reviewed
+        Assert.False(checklist.InBottomBand(branches: 4, reviewed: 1, fourOrMore: 1));   // already has a four-star branch
+        Assert.True((checklist with { BottomBandBranches = 2 }).InBottomBand(branches: 2, reviewed: 2, fourOrMore: 0));
+    }
+
+    [Fact]
     public void Stars_FollowAUnitsOwnThresholds()
     {
         var strict = Defaults with { FiveAt = 95, FourAt = 85, ThreeAt = 75, TwoAt = 65 };

@@ -14,12 +14,13 @@ public static class EditStarTemplate
 {
     public sealed record ItemInput(string? Code, string? Group, string? Name, double? MaxScore, StarSource Source, int? Target, bool IsInnovation, bool Remove);
 
-    public sealed record Input(double FiveAt, double FourAt, double ThreeAt, double TwoAt, IReadOnlyList<ItemInput> Items);
+    public sealed record Input(double FiveAt, double FourAt, double ThreeAt, double TwoAt, IReadOnlyList<ItemInput> Items,
+        int BottomBandBranches = StarChecklist.DefaultBottomBandBranches);
 
     public static StarTemplate Copy(StarChecklist from, int? year = null) => new()
     {
         TenantId = from.TenantId, Year = year ?? from.Year,
-        FiveAt = from.FiveAt, FourAt = from.FourAt, ThreeAt = from.ThreeAt, TwoAt = from.TwoAt,
+        FiveAt = from.FiveAt, FourAt = from.FourAt, ThreeAt = from.ThreeAt, TwoAt = from.TwoAt, BottomBandBranches = from.BottomBandBranches,
         Items = from.Items.Select((i, n) => new StarTemplateItem
         {
             Order = n, Code = i.Code, Group = i.Group, Name = i.Name, MaxScore = i.MaxScore, Source = i.Source, Target = i.Target, IsInnovation = i.IsInnovation,
@@ -34,6 +35,7 @@ public static class EditStarTemplate
             if (await FixedAsync(tenantId, year, ct)) return Error.Conflict("本年度已有支部提交自评，评分细则不能再修改");
             if (!(input.FiveAt >= input.FourAt && input.FourAt >= input.ThreeAt && input.ThreeAt >= input.TwoAt && input.TwoAt > 0))
                 return Error.Validation("星级分数线应从五星到二星依次降低且大于 0", "FiveAt");
+            if (input.BottomBandBranches is < 2 or > 100) return Error.Validation("末档单位的支部数应在 2 到 100 之间", "BottomBandBranches");
 
             var kept = input.Items.Where(i => !i.Remove && !(string.IsNullOrWhiteSpace(i.Name) && i.MaxScore is null)).ToList();
             if (kept.Count == 0) return Error.Validation("评分细则至少要有一项", "Items");
@@ -53,6 +55,7 @@ public static class EditStarTemplate
                 db.StarTemplates.Add(template);
             }
             (template.FiveAt, template.FourAt, template.ThreeAt, template.TwoAt) = (input.FiveAt, input.FourAt, input.ThreeAt, input.TwoAt);
+            template.BottomBandBranches = input.BottomBandBranches;
             var codes = new HashSet<string>();
             var items = new List<StarTemplateItem>();
             foreach (var (i, n) in kept.Select((i, n) => (i, n)))

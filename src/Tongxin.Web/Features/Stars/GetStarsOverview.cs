@@ -13,7 +13,10 @@ public static class GetStarsOverview
         public int? Change => ReviewStars is { } now && LastYearStars is { } before ? Math.Sign(now - before) : null;
     }
 
-    public sealed record View(int Year, IReadOnlyList<Row> Rows)
+    /// <summary>A unit (the organisation its branches sit under): how its branches were rated, and whether that puts it in the bottom band.</summary>
+    public sealed record Unit(long OrgId, string Name, int Branches, int Reviewed, int FourOrMore, bool? BottomBand);
+
+    public sealed record View(int Year, IReadOnlyList<Row> Rows, IReadOnlyList<Unit> Units)
     {
         public int Submitted => Rows.Count(r => r.Status is StarRatingStatus.Submitted or StarRatingStatus.Reviewed);
         public int Reviewed => Rows.Count(r => r.Status == StarRatingStatus.Reviewed);
@@ -26,7 +29,7 @@ public static class GetStarsOverview
         public async Task<View> Handle(Scope scope, int year, CancellationToken ct = default)
         {
             var branches = (await db.Organizations.AsNoTracking().Where(scope.OrgFilter(Permissions.Stars.View)).Where(o => o.ClosedAt == null)
-                    .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Type }).ToListAsync(ct))
+                    .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Type, o.ParentId, o.TenantId }).ToListAsync(ct))
                 .Where(o => StarAccess.IsRated(o.Type)).ToList();
             var ids = branches.Select(b => b.Id).ToList();
             var ratings = await db.StarRatings.AsNoTracking().Where(r => ids.Contains(r.OrgId) && (r.Year == year || r.Year == year - 1))
@@ -38,7 +41,21 @@ public static class GetStarsOverview
                 return new Row(b.Id, b.Name, now?.Status, now?.SelfTotal, now?.SelfStars,
                     now?.Status == StarRatingStatus.Reviewed ? now.ReviewStars : null, before?.ReviewStars);
             }).ToList();
-            return new View(year, rows);
+
+            var parentIds = branches.Select(b => b.ParentId).OfType<long>().Distinct().ToList();
+            var parents = await db.Organizations.Where(o => parentIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            var checklists = new Dictionary<long, StarChecklist>();
+            foreach (var tenant in branches.Select(b => b.TenantId).Distinct())
+                checklists[tenant] = await StarChecklist.LoadAsync(db, tenant, year, ct);
+            var byId = rows.ToDictionary(r => r.OrgId);
+            var units = branches.Where(b => b.ParentId is not null).GroupBy(b => (Parent: b.ParentId!.Value, b.TenantId)).Select(g =>
+            {
+                var mine = g.Select(b => byId[b.Id]).ToList();
+                var (reviewed, fourOrMore) = (mine.Count(r => r.ReviewStars is not null), mine.Count(r => r.ReviewStars >= 4));
+                return new Unit(g.Key.Parent, parents[g.Key.Parent], mine.Count, reviewed, fourOrMore,
+                    checklists[g.Key.TenantId].InBottomBand(mine.Count, reviewed, fourOrMore));
+            }).ToList();
+            return new View(year, rows, units);
         }
     }
 }

@@ -8,9 +8,18 @@ namespace Tongxin.Web.Features.Stars;
 /// scheme of domain.md §5 (team 20, systems 20, work 30, support 20, bonus 10: 100 in all — see decision 0009). Pure apart from <see cref="LoadAsync"/>.
 /// </summary>
 public sealed record StarChecklist(long TenantId, int Year, bool Adopted, double FiveAt, double FourAt, double ThreeAt, double TwoAt,
-    IReadOnlyList<StarTemplateItem> Items)
+    IReadOnlyList<StarTemplateItem> Items, int BottomBandBranches = StarChecklist.DefaultBottomBandBranches)
 {
     public const double DefaultFiveAt = 90, DefaultFourAt = 80, DefaultThreeAt = 70, DefaultTwoAt = 60;
+    /// <summary>"一个单位支部多，一个四星级都没有……肯定是末档" (seed 003): "many" is local; three branches by default.</summary>
+    public const int DefaultBottomBandBranches = 3;
+
+    /// <summary>
+    /// Whether a unit's reviewed branches put it in the bottom band: enough branches, all reviewed, none with four
+    /// stars or more. Null while some are not yet reviewed (the band is decided on the final ratings).
+    /// </summary>
+    public bool? InBottomBand(int branches, int reviewed, int fourOrMore) =>
+        branches < BottomBandBranches ? false : reviewed < branches ? (fourOrMore > 0 ? false : null) : fourOrMore == 0;
 
     public static IReadOnlyList<StarTemplateItem> DefaultItems { get; } =
     [
@@ -54,6 +63,6 @@ public sealed record StarChecklist(long TenantId, int Year, bool Adopted, double
             .OrderByDescending(t => t.Year).FirstOrDefaultAsync(ct);
         return t is null
             ? new StarChecklist(tenantId, year, false, DefaultFiveAt, DefaultFourAt, DefaultThreeAt, DefaultTwoAt, DefaultItems)
-            : new StarChecklist(tenantId, year, t.Year == year, t.FiveAt, t.FourAt, t.ThreeAt, t.TwoAt, t.Items.OrderBy(i => i.Order).ToList());
+            : new StarChecklist(tenantId, year, t.Year == year, t.FiveAt, t.FourAt, t.ThreeAt, t.TwoAt, t.Items.OrderBy(i => i.Order).ToList(), t.BottomBandBranches);
     }
 }

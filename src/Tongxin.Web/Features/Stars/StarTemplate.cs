@@ -23,6 +23,8 @@ public class StarTemplate
     public double FourAt { get; set; }
     public double ThreeAt { get; set; }
     public double TwoAt { get; set; }
+    /// <summary>A unit with at least this many rated branches and none rated four stars or more is in the bottom band.</summary>
+    public int BottomBandBranches { get; set; } = StarChecklist.DefaultBottomBandBranches;
     public List<StarTemplateItem> Items { get; set; } = [];
 }
 

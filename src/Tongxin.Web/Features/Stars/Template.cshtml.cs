@@ -25,6 +25,7 @@ public class TemplateModel(AppDbContext db, EditStarTemplate.Handler edit) : App
     [BindProperty] public double FourAt { get; set; }
     [BindProperty] public double ThreeAt { get; set; }
     [BindProperty] public double TwoAt { get; set; }
+    [BindProperty] public int BottomBandBranches { get; set; }
     [BindProperty] public List<ItemForm> Items { get; set; } = [];
 
     public int Year { get; private set; }
@@ -34,7 +35,7 @@ public class TemplateModel(AppDbContext db, EditStarTemplate.Handler edit) : App
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
         if (await LoadAsync(year, ct) is { } denied) return denied;
-        (FiveAt, FourAt, ThreeAt, TwoAt) = (Checklist.FiveAt, Checklist.FourAt, Checklist.ThreeAt, Checklist.TwoAt);
+        (FiveAt, FourAt, ThreeAt, TwoAt, BottomBandBranches) = (Checklist.FiveAt, Checklist.FourAt, Checklist.ThreeAt, Checklist.TwoAt, Checklist.BottomBandBranches);
         Items = Checklist.Items.Select(i => new ItemForm
         {
             Code = i.Code, Group = i.Group, Name = i.Name, MaxScore = i.MaxScore, Source = i.Source, Target = i.Target, IsInnovation = i.IsInnovation,
@@ -46,7 +47,8 @@ public class TemplateModel(AppDbContext db, EditStarTemplate.Handler edit) : App
     {
         if (await LoadAsync(year, ct) is { } denied) return denied;
         var input = new EditStarTemplate.Input(FiveAt, FourAt, ThreeAt, TwoAt,
-            Items.Select(i => new EditStarTemplate.ItemInput(i.Code, i.Group, i.Name, i.MaxScore, i.Source, i.Target, i.IsInnovation, i.Remove)).ToList());
+            Items.Select(i => new EditStarTemplate.ItemInput(i.Code, i.Group, i.Name, i.MaxScore, i.Source, i.Target, i.IsInnovation, i.Remove)).ToList(),
+            BottomBandBranches);
         var result = await edit.Handle(Tenant, year, input, Scope, ct);
         return await AfterActionAsync(result.Error, "评分细则已保存", new { year }, async () => { await LoadAsync(year, ct); return Page(); });
     }

@@ -100,4 +100,32 @@ public class RatingsJourney(BrowserFixture f)
         await BrowserFixture.ShotAsync(member, "42-appraisal-member-result");
         await member.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheBranchEntersPaperBallots_AsCountsWithTheirVoters()
+    {
+        var secretary = await f.NewPageAsync("secretary2");
+        await secretary.GotoAsync($"/Appraisal?year={Year}");
+        await secretary.GetByTestId("rounds").Locator("tr", new() { HasText = "第二党支部" }).GetByRole(AriaRole.Button, new() { Name = "开始民主评议" }).ClickAsync();
+        var paper = secretary.GetByTestId("paper-form");
+        await paper.Locator("summary").ClickAsync();
+        var voters = paper.Locator("input[name=PaperVoters]");
+        await voters.Nth(0).CheckAsync();
+        await voters.Nth(1).CheckAsync();
+        var rows = paper.Locator("tbody tr[data-person]");
+        var voterIds = new[] { await voters.Nth(0).GetAttributeAsync("value"), await voters.Nth(1).GetAttributeAsync("value") };
+        var subject = rows.Filter(new() { HasNot = secretary.Locator($"input[type=hidden][value='{voterIds[0]}'], input[type=hidden][value='{voterIds[1]}']") }).First;
+        var name = (await subject.Locator("td").First.InnerTextAsync()).Trim();
+        await subject.GetByLabel($"{name} 优秀").FillAsync("3"); // only two sheets came back
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "保存纸质票" }).ClickAsync();
+        await Assertions.Expect(secretary.GetByTestId("form-errors")).ToContainTextAsync($"“{name}”的各等次票数合计超过了可对其评价的纸质票数（2 张）");
+        await Assertions.Expect(secretary.GetByTestId("paper-form").Locator("input[name=PaperVoters]:checked")).ToHaveCountAsync(2); // kept
+        await secretary.GetByTestId("paper-form").Locator("tbody tr[data-person]", new() { HasText = name }).GetByLabel($"{name} 优秀").FillAsync("2");
+        await BrowserFixture.ShotAsync(secretary, "42a-appraisal-paper-ballots");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "保存纸质票" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".alert-success")).ToContainTextAsync("已录入 2 张纸质票");
+        await Assertions.Expect(secretary.GetByTestId("round-status")).ToContainTextAsync("已投票 2 /");
+        await Assertions.Expect(secretary.GetByTestId("decisions").Locator("tr", new() { HasText = name }).Locator("[data-grade=Excellent]")).ToHaveTextAsync("2");
+        await secretary.Context.CloseAsync();
+    }
 }

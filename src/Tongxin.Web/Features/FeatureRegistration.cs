@@ -49,6 +49,7 @@ public static class FeatureRegistration
         s.AddScoped<Appraisal.OpenRound.Handler>();
         s.AddScoped<Appraisal.TakePart.Handler>();
         s.AddScoped<Appraisal.DecideGrades.Handler>();
+        s.AddScoped<Appraisal.RecordPaperBallots.Handler>();
         s.AddScoped<Appraisal.GetRound.Handler>();
         s.AddScoped<Appraisal.GetMyAppraisal.Handler>();
         s.AddScoped<Proposals.SubmitProposal.Handler>();

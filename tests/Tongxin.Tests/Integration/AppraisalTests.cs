@@ -24,6 +24,44 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         WithAsync<TakePart.Handler, Result<int>>(h => h.VoteAsync(round, voter, marks, DateTime.UtcNow));
 
     [Fact]
+    public async Task PaperSheets_AreEnteredAsCountsWithTheirVoters_AndThoseVotersCannotVoteAgain()
+    {
+        var org = await app.OrgIdAsync("第二党支部");
+        var round = (await app.AsAsync<OpenRound.Handler, Result<long>>("secretary2", (h, s) => h.Handle(org, Year, s, "secretary2", DateTime.UtcNow))).Value;
+        var parts = await app.WithDbAsync(db => db.AppraisalParticipants.Where(p => p.RoundId == round).ToListAsync());
+        var full = parts.Where(p => !p.IsProbationary).Select(p => p.PersonId).OrderBy(p => p).ToList();
+        Assert.True(full.Count >= 4);
+        Assert.True((await VoteAsync(round, full[0], full.Skip(1).ToDictionary(p => p, _ => (AppraisalGrade?)AppraisalGrade.Qualified))).Ok);
+
+        Task<Result<int>> Paper(string user, long[] voters, Dictionary<long, IReadOnlyDictionary<AppraisalGrade, int>> tallies) =>
+            app.AsAsync<RecordPaperBallots.Handler, Result<int>>(user, (h, s) => h.Handle(round, new(voters, tallies), s, DateTime.UtcNow));
+        // Two sheets from full[1] and full[2]: full[1] can be graded on one sheet only (not on their own).
+        Dictionary<long, IReadOnlyDictionary<AppraisalGrade, int>> Tallies(int forFirst) => full.ToDictionary(p => p, p =>
+            (IReadOnlyDictionary<AppraisalGrade, int>)new Dictionary<AppraisalGrade, int>
+            {
+                [AppraisalGrade.Excellent] = p == full[1] ? forFirst : 0,
+                [AppraisalGrade.Qualified] = p == full[1] ? 0 : p == full[2] ? 1 : 2,
+            });
+        Assert.Equal(ErrorKind.NotFound, (await Paper("secretary1", [full[1], full[2]], Tallies(1))).Error!.Kind);
+        Assert.Equal("勾选的党员中有人已经投过票，每人只能投一次", (await Paper("secretary2", [full[0], full[1]], Tallies(1))).Error!.Message);
+        var name = await app.WithDbAsync(db => db.People.Where(p => p.Id == full[1]).Select(p => p.Name).SingleAsync());
+        Assert.Equal($"“{name}”的各等次票数合计超过了可对其评价的纸质票数（1 张）", (await Paper("secretary2", [full[1], full[2]], Tallies(2))).Error!.Message);
+        Assert.Equal(2, (await Paper("secretary2", [full[1], full[2]], Tallies(1))).Value);
+
+        var view = (await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)))!;
+        var first = view.Members.Single(m => m.PersonId == full[1]);
+        Assert.Equal((1, 1, true, true), (first.Tally[AppraisalGrade.Excellent], first.Tally[AppraisalGrade.Qualified], first.Voted, first.OnPaper)); // online 1 + paper 1
+        Assert.Equal(1 + 2, view.Members.Single(m => m.PersonId == full[3]).Tally[AppraisalGrade.Qualified]);
+        Assert.Equal(3, view.Voted);
+        Assert.Equal("您已投过票，每人只能投一次", (await VoteAsync(round, full[1], full.Where(p => p != full[1]).ToDictionary(p => p, _ => (AppraisalGrade?)AppraisalGrade.Qualified))).Error!.Message);
+        Assert.All(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(AppraisalBallot) && a.At >= DateTime.UtcNow.AddMinutes(-5)).ToListAsync()),
+            a => Assert.Equal(TakePart.BallotActor, a.UserName));
+
+        Assert.True((await app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary2", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
+        Assert.Equal("互评投票已结束，不能再录入纸质票", (await Paper("secretary2", [full[3]], Tallies(0))).Error!.Message);
+    }
+
+    [Fact]
     public async Task TheWholeRound_FromOpeningToTheExportedResult()
     {
         var org = await app.OrgIdAsync("第一党支部");
@@ -54,7 +92,11 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(7, (await VoteAsync(round, full[1], Marks(full[1], full[2]))).Value);
 
         // Ballots carry no voter, and the audit log names no voter against the marks.
-        var ballotAudit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(AppraisalBallot)).ToListAsync());
+        var ballotAudit = await app.WithDbAsync(async db =>
+        {
+            var ids = (await db.AppraisalBallots.Where(b => b.RoundId == round).Select(b => b.Id).ToListAsync()).Select(id => id.ToString()).ToList();
+            return await db.AuditEntries.Where(a => a.EntityType == nameof(AppraisalBallot) && ids.Contains(a.EntityId)).ToListAsync();
+        });
         Assert.Equal(22, ballotAudit.Count);
         Assert.All(ballotAudit, a => Assert.Equal(TakePart.BallotActor, a.UserName));
         Assert.DoesNotContain(typeof(AppraisalBallot).GetProperties(), p => p.Name.Contains("Voter"));

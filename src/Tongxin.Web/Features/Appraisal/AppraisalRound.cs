@@ -34,6 +34,8 @@ public class AppraisalParticipant
     public string? SelfAssessment { get; set; }
     public DateTime? SelfAssessedAt { get; set; }
     public DateTime? VotedAt { get; set; }
+    /// <summary>Voted on a paper sheet, counted by the branch (<see cref="RecordPaperBallots"/>).</summary>
+    public bool VotedOnPaper { get; set; }
     public AppraisalGrade? Grade { get; set; }
     public string? GradeNote { get; set; }
     /// <summary>The member's points total for the year when the decision was made, kept with the result.</summary>

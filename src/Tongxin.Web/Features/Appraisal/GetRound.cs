@@ -10,7 +10,7 @@ namespace Tongxin.Web.Features.Appraisal;
 public static class GetRound
 {
     public sealed record Member(long PersonId, string Name, bool IsProbationary, string? SelfAssessment, bool Voted,
-        IReadOnlyDictionary<AppraisalGrade, int> Tally, int Points, AppraisalGrade? Grade, string? GradeNote);
+        IReadOnlyDictionary<AppraisalGrade, int> Tally, int Points, AppraisalGrade? Grade, string? GradeNote, bool OnPaper = false);
 
     public sealed record View(AppraisalRound Round, string OrgName, IReadOnlyList<Member> Members)
     {
@@ -34,7 +34,7 @@ public static class GetRound
             var members = round.Participants.OrderBy(p => p.IsProbationary).ThenBy(p => names[p.PersonId].NameInitials).Select(p => new Member(
                 p.PersonId, names[p.PersonId].Name, p.IsProbationary, p.SelfAssessment, p.VotedAt is not null,
                 AppraisalRules.Grades.ToDictionary(g => g, g => tallies[p.PersonId].Where(t => t.Grade == g).Sum(t => t.Count)),
-                p.PointsTotal ?? live.GetValueOrDefault(p.PersonId), p.Grade, p.GradeNote)).ToList();
+                p.PointsTotal ?? live.GetValueOrDefault(p.PersonId), p.Grade, p.GradeNote, p.VotedOnPaper)).ToList();
             return new View(round, orgName, members);
         }
 

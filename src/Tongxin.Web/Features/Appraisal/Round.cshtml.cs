@@ -5,8 +5,17 @@ using Tongxin.Web.Infrastructure.Excel;
 namespace Tongxin.Web.Features.Appraisal;
 
 /// <summary>One branch's round: progress, each member's tally and points, the decision form, the result export.</summary>
-public class RoundModel(GetRound.Handler get, DecideGrades.Handler decide) : AppPage
+public class RoundModel(GetRound.Handler get, DecideGrades.Handler decide, RecordPaperBallots.Handler paper) : AppPage
 {
+    public sealed class PaperTally
+    {
+        public long PersonId { get; set; }
+        public Dictionary<AppraisalGrade, int> Counts { get; set; } = [];
+    }
+
+    [BindProperty] public List<long> PaperVoters { get; set; } = [];
+    [BindProperty] public List<PaperTally> PaperTallies { get; set; } = [];
+
     public sealed class DecisionForm
     {
         public long PersonId { get; set; }
@@ -22,6 +31,14 @@ public class RoundModel(GetRound.Handler get, DecideGrades.Handler decide) : App
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
         await AfterActionAsync((await decide.CloseVotingAsync(id, Scope, DateTime.UtcNow, ct)).Error, "互评投票已结束，请评定等次", new { id }, () => ShowAsync(id, ct));
+
+    public async Task<IActionResult> OnPostPaperAsync(long id, CancellationToken ct)
+    {
+        var input = new RecordPaperBallots.Input(PaperVoters,
+            PaperTallies.ToDictionary(t => t.PersonId, t => (IReadOnlyDictionary<AppraisalGrade, int>)t.Counts));
+        var result = await paper.Handle(id, input, Scope, DateTime.UtcNow, ct);
+        return await AfterActionAsync(result.Error, L["已录入 {0} 张纸质票", result.Value].Value, new { id }, () => ShowAsync(id, ct));
+    }
 
     public async Task<IActionResult> OnPostDecideAsync(long id, bool finalise, CancellationToken ct)
     {

@@ -8,6 +8,18 @@ public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
     public static Error Forbidden(string message = "无权执行此操作") => new(ErrorKind.Forbidden, message);
     public static Error Conflict(string message) => new(ErrorKind.Conflict, message);
 
+    /// <summary>A validation message with values in it (a name, a count): the template is what the English UI translates.</summary>
+    public static Error Invalid(FormattableString message, string? field = null) =>
+        new(ErrorKind.Validation, message.ToString(System.Globalization.CultureInfo.InvariantCulture), field) { Template = message.Format, Args = message.GetArguments() };
+
+    /// <summary>A conflict message with values in it; see <see cref="Invalid"/>.</summary>
+    public static Error ConflictWith(FormattableString message) =>
+        new(ErrorKind.Conflict, message.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Template = message.Format, Args = message.GetArguments() };
+
+    /// <summary>For messages with values: the message with <c>{0}</c>… holes, and the values.</summary>
+    public string? Template { get; init; }
+    public object?[] Args { get; init; } = [];
+
     public int StatusCode => Kind switch
     {
         ErrorKind.NotFound => 404,

@@ -73,5 +73,18 @@ public class DutyFileTests(AppFactory app) : IClassFixture<AppFactory>
         var row = sheet.Single(r => r[0] == name);
         Assert.Equal(("2", "65", "称职"), (row[6], row[9], row[10]));
         Assert.Equal(1 + await app.WithDbAsync(db => db.People.CountAsync(p => p.IsCppccMember)), sheet.Count);
+
+        // A refused scheme names the item, in the reader's language.
+        var office = await app.ClientAsync("office");
+        Dictionary<string, string> Bad() => new()
+        {
+            ["Scheme.Base"] = "70", ["Scheme.MaxBonus"] = "50", ["Scheme.ExcellentAt"] = "85", ["Scheme.CompetentAt"] = "60",
+            ["Scheme.Items[0].Fact"] = "ExcellentProposal", ["Scheme.Items[0].Points"] = "0", ["Scheme.Items[0].FreeCount"] = "0",
+        };
+        var zh = await Html.PostFormAsync(office, "/Duty/Files", $"/Duty/Files?handler=Scheme&year={year}", Bad());
+        Assert.Contains("“优秀提案”的每次分值应在 -100 到 100 之间且不为 0（负数为扣分）", await zh.Content.ReadAsStringAsync());
+        await office.GetAsync("/Duty/Files?culture=en");
+        var en = await Html.PostFormAsync(office, "/Duty/Files", $"/Duty/Files?handler=Scheme&year={year}", Bad());
+        Assert.Contains("Points each for “Excellent proposal” must be between -100 and 100 and not 0", await en.Content.ReadAsStringAsync());
     }
 }

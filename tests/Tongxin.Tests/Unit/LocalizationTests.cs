@@ -28,6 +28,26 @@ public partial class LocalizationTests
         Assert.Empty(keys.Where(k => !en.ContainsKey(k)));
     }
 
+    [GeneratedRegex(@"Error\.(?:Invalid|ConflictWith)\(\$""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex WithValues();
+
+    [GeneratedRegex("""\{[^}]*\}""")]
+    private static partial Regex Hole();
+
+    [Fact]
+    public void MessagesWithValues_HaveTheirTemplatesTranslated()
+    {
+        var root = WebProject();
+        var en = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(root, "Resources", "en.json")))!;
+        var templates = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => WithValues().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Select(t => { var n = 0; return Hole().Replace(t, _ => $"{{{n++}}}"); })
+            .Distinct().ToList();
+        Assert.True(templates.Count >= 8, $"only {templates.Count} templates found");
+        Assert.Empty(templates.Where(t => !en.ContainsKey(t)));
+    }
+
     [Fact]
     public void LabelTablesAreTranslatedToo()
     {

@@ -36,7 +36,7 @@ public static class RecordPaperBallots
                 // A voter does not grade themself: their own sheet has no mark for them.
                 var sheets = voters.Count(v => v.PersonId != subject.PersonId);
                 if (tally.Values.Sum() > sheets)
-                    return Error.Validation($"“{names.GetValueOrDefault(subject.PersonId)}”的各等次票数合计超过了可对其评价的纸质票数（{sheets} 张）", "Tallies");
+                    return Error.Invalid($"“{names.GetValueOrDefault(subject.PersonId)}”的各等次票数合计超过了可对其评价的纸质票数（{sheets} 张）", "Tallies");
                 marks.AddRange(tally.SelectMany(t => Enumerable.Range(0, t.Value).Select(_ => new AppraisalBallot { RoundId = round.Id, SubjectId = subject.PersonId, Grade = t.Key })));
             }
             if (input.Tallies.Keys.Any(id => round.Participants.All(p => p.PersonId != id || p.IsProbationary)))

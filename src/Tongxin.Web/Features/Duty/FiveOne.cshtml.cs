@@ -40,7 +40,7 @@ public class FiveOneModel(AppDbContext db, GetFiveOne.Handler get, SetDutyTarget
             (Mine, Goals) = (view.Members.FirstOrDefault(), view.Targets);
         }
         var found = await get.ReachAsync(Scope, Sector, ct);
-        if (found.Error is { Kind: ErrorKind.Forbidden } refused && Scope.CanAnywhere(Permissions.Duty.Sector)) ModelState.AddModelError("", L[refused.Message]);
+        if (found.Error is { Kind: ErrorKind.Forbidden } refused && Scope.CanAnywhere(Permissions.Duty.Sector)) ModelState.AddModelError("", Localised(refused));
         if (found.Value is { } reach)
         {
             All = await get.HandleAsync(reach, ShownYear, ct);

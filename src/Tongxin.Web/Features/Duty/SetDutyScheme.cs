@@ -41,12 +41,12 @@ public static class SetDutyScheme
         foreach (var i in used)
         {
             var name = i.Fact!.Value.Name();
-            if (i.Points is 0 or < -100 or > 100) return Error.Validation($"“{name}”的每次分值应在 -100 到 100 之间且不为 0（负数为扣分）", "Items");
-            if (i.FreeCount is < 0 or > 20) return Error.Validation($"“{name}”的不计次数应在 0 到 20 之间", "Items");
-            if (i.Cap is < 1 or > 200) return Error.Validation($"“{name}”的上限应在 1 到 200 之间，不设上限请留空", "Items");
+            if (i.Points is 0 or < -100 or > 100) return Error.Invalid($"“{name}”的每次分值应在 -100 到 100 之间且不为 0（负数为扣分）", "Items");
+            if (i.FreeCount is < 0 or > 20) return Error.Invalid($"“{name}”的不计次数应在 0 到 20 之间", "Items");
+            if (i.Cap is < 1 or > 200) return Error.Invalid($"“{name}”的上限应在 1 到 200 之间，不设上限请留空", "Items");
         }
         if (used.GroupBy(i => i.Fact).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            return Error.Validation($"“{twice.Key!.Value.Name()}”只能设置一次", "Items");
+            return Error.Invalid($"“{twice.Key!.Value.Name()}”只能设置一次", "Items");
         return null;
     }
 

@@ -19,7 +19,7 @@ public static class CloseOrganization
             if (await db.Organizations.AnyAsync(o => o.ParentId == id && o.ClosedAt == null, ct))
                 return Error.Validation("该组织还有未撤销的下级组织，请先撤销或移走");
             var members = await db.People.CountAsync(p => p.OrgId == id || p.PartyGroupId == id, ct);
-            if (members > 0) return Error.Validation($"该组织还有{members}名人员，请先转出组织关系");
+            if (members > 0) return Error.Invalid($"该组织还有{members}名人员，请先转出组织关系");
             org.ClosedAt = DateTime.UtcNow;
             await db.SaveChangesAsync(ct);
             return org.Id;

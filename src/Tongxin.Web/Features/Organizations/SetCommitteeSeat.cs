@@ -23,10 +23,10 @@ public static class SetCommitteeSeat
             if (person is null || !belongs) return Error.Validation("只能从本支部党员中选任", "PersonId");
             if (person.PartyStatus != PartyStatus.Full) return Error.Validation("预备党员不能担任支部委员", "PersonId");
             if (await db.CommitteeMembers.AnyAsync(c => c.OrgId == orgId && c.PersonId == personId, ct))
-                return Error.Conflict($"{person.Name}已在支部委员会中");
+                return Error.ConflictWith($"{person.Name}已在支部委员会中");
             var unique = post is CommitteePost.Secretary or CommitteePost.DeputySecretary;
             if (unique && await db.CommitteeMembers.AnyAsync(c => c.OrgId == orgId && c.Post == post, ct))
-                return Error.Conflict($"本支部已有{CommitteePosts.Names[post]}");
+                return Error.ConflictWith($"本支部已有{CommitteePosts.Names[post]}");
             if (await db.CommitteeMembers.CountAsync(c => c.OrgId == orgId, ct) >= 7)
                 return Error.Validation("支部委员会最多7人");
             var seat = new CommitteeMember { OrgId = orgId, PersonId = personId, Post = post, TenantId = org.TenantId };

@@ -134,7 +134,7 @@ public static class ImportRoster
         {
             if (!scope.CanAnywhere(Permissions.People.Import)) return Error.Forbidden();
             var check = await CheckAsync(file, scope, ct);
-            if (!check.Clean) return Error.Validation($"文件中有{check.Errors.Count}处错误，未导入任何数据");
+            if (!check.Clean) return Error.Invalid($"文件中有{check.Errors.Count}处错误，未导入任何数据");
             var tenantOf = await db.Organizations.Where(scope.OrgFilter(Permissions.People.Import))
                 .ToDictionaryAsync(o => o.Id, o => o.TenantId, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -56,7 +56,7 @@ public static class SavePerson
         if (c.IsStandingCommittee && !c.IsCppccMember)
             errors.Add(Error.Validation("常委须为政协委员", nameof(c.IsStandingCommittee)));
         if (c.Affiliation is { Length: > 0 } a && !PartyAffiliations.All.Contains(a))
-            errors.Add(Error.Validation($"党派“{a}”无效", nameof(c.Affiliation)));
+            errors.Add(Error.Invalid($"党派“{a}”无效", nameof(c.Affiliation)));
         if (c.PartyStatus != PartyStatus.None && c.Affiliation is { Length: > 0 } aff && aff != PartyAffiliations.Cpc)
             errors.Add(Error.Validation("中共党员的党派应为“中共”", nameof(c.Affiliation)));
         return errors;

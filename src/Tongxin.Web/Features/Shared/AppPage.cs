@@ -31,10 +31,14 @@ public abstract class AppPage : PageModel
             case ErrorKind.NotFound: return NotFound();
             case ErrorKind.Forbidden: return Forbid();
             default:
-                ModelState.AddModelError(error.Field is null ? "" : $"Input.{error.Field}", L[error.Message].Value);
+                ModelState.AddModelError(error.Field is null ? "" : $"Input.{error.Field}", Localised(error));
                 return null;
         }
     }
+
+    /// <summary>The error in the user's language; string values (item names) are looked up too, names of people pass through.</summary>
+    protected string Localised(Error error) => error.Template is null ? L[error.Message].Value
+        : L[error.Template, error.Args.Select(a => a is string s ? L[s].Value : a).ToArray()!].Value;
 
     /// <summary>After a form action: flash and redirect on success; otherwise 404/403, or the page again with the message.</summary>
     protected async Task<IActionResult> AfterActionAsync(Error? error, string done, object routeValues, Func<Task<IActionResult>> reshow)

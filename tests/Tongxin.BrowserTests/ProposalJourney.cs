@@ -25,7 +25,10 @@ public class ProposalJourney(BrowserFixture f)
         var url = member.Url;
 
         var second = await f.NewPageAsync("weiyuan2", phone: true);
-        await second.GotoAsync("/Proposals");
+        // The co-signer lands on their own page, which says what waits for them.
+        await Assertions.Expect(second.GetByTestId("my-todo")).ToContainTextAsync("提案待确认联名（1）");
+        await BrowserFixture.ShotAsync(second, "43a-cosigner-todo-phone");
+        await second.GetByTestId("todo-item").ClickAsync();
         await second.GetByTestId("mine").Locator("tr", new() { HasText = "待我确认联名" }).GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await second.GetByRole(AriaRole.Button, new() { Name = "确认联名" }).ClickAsync();
         await Assertions.Expect(second.GetByTestId("proposers").Locator($"[data-person='{cosigner}']")).Not.ToContainTextAsync("待确认");

@@ -68,6 +68,7 @@ public static class FeatureRegistration
         s.AddScoped<Liaison.KeepLiaison.Handler>();
         s.AddScoped<Liaison.GetLiaison.Handler>();
         s.AddScoped<Duty.GetFiveOne.Handler>();
+        s.AddScoped<People.GetMyTodo.Handler>();
         s.AddScoped<Duty.SetDutyTargets.Handler>();
         s.AddScoped<Duty.GetDutyFile.Handler>();
         s.AddScoped<Duty.SetDutyScheme.Handler>();

@@ -1,27 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
-using Tongxin.Web.Features.Duty;
 using Tongxin.Web.Features.Shared;
 using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.People;
 
-public class DetailsModel(GetPerson.Handler get, GetFiveOne.Handler fiveOne) : AppPage
+public class DetailsModel(GetPerson.Handler get, GetMyTodo.Handler todo) : AppPage
 {
     public GetPerson.View View { get; private set; } = null!;
-    /// <summary>On a CPPCC member's own page in the third quarter: the 五个一 items still open this year.</summary>
-    public IReadOnlyList<FiveOneItem>? FiveOneOpen { get; private set; }
+    /// <summary>On the person's own page: what waits for them (co-signing, a vote, in Q3 their 五个一).</summary>
+    public IReadOnlyList<GetMyTodo.Item> Todo { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var view = await get.Handle(id, Scope, ct);
         if (view is null) return NotFound();
         View = view;
-        var p = view.Person;
-        if (Scope.IsSelf(p.Id) && p.IsCppccMember && FiveOne.Q3Reminder(Clock.Today, Clock.Today.Year, FiveOne.Items) is not null)
-        {
-            var mine = (await fiveOne.Handle(p.TenantId, Clock.Today.Year, p.Id, ct: ct)).Members.Single();
-            FiveOneOpen = FiveOne.Q3Reminder(Clock.Today, Clock.Today.Year, mine.Gaps);
-        }
+        if (Scope.IsSelf(view.Person.Id)) Todo = await todo.Handle(view.Person.Id, Clock.Today, ct);
         return Page();
     }
 }

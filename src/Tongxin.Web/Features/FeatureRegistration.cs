@@ -69,6 +69,8 @@ public static class FeatureRegistration
         s.AddScoped<Liaison.GetLiaison.Handler>();
         s.AddScoped<Duty.GetFiveOne.Handler>();
         s.AddScoped<People.GetMyTodo.Handler>();
+        s.AddScoped<Proposals.ExportProposals.Handler>();
+        s.AddScoped<Opinions.ExportOpinions.Handler>();
         s.AddScoped<Duty.SetDutyTargets.Handler>();
         s.AddScoped<Duty.GetDutyFile.Handler>();
         s.AddScoped<Duty.SetDutyScheme.Handler>();

@@ -50,5 +50,13 @@ public class OpinionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((3, 1, 1, 1), (stats.All.Submitted, stats.All.Adopted, stats.All.Forwarded, stats.All.Instructed));
         Assert.Equal((2, 1), stats.Members.Where(m => m.PersonId == author).Select(m => (m.Counts.Submitted, m.Counts.Adopted)).Single());
         Assert.Equal((3, 1), stats.Sectors.Where(s => s.Sector == "经济界").Select(s => (s.Counts.Submitted, s.Counts.Adopted)).Single());
+
+        // The office's ledger: one row per submitted report, with what became of it.
+        var sheet = XlsxBuilder.Read(new MemoryStream(await (await app.ClientAsync("office")).GetByteArrayAsync($"/Opinions?handler=Xlsx&year={Clock.Today.Year}")));
+        Assert.Equal(1 + 3, sheet.Count);
+        var adopted = sheet.Single(r => r[0] == "老旧小区加装电梯推进缓慢的问题亟待解决");
+        Assert.Equal(["经济界", "已采用", "报送省政协", "市长", "请市住建局牵头研究，拿出意见。"], new[] { adopted[2], adopted[4], adopted[7], adopted[9], adopted[11] });
+        Assert.Equal("已有相关部门专项整治", sheet.Single(r => r[0] == "关于规范共享单车停放的建议")[6]);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await app.ClientAsync("weiyuan2")).GetAsync($"/Opinions?handler=Xlsx&year={Clock.Today.Year}")).StatusCode);
     }
 }

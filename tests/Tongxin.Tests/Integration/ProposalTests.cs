@@ -91,6 +91,15 @@ public class ProposalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((1, 1, 1, 1, 0), (unit.Registered, unit.OnTime, unit.Implemented, unit.Rated, unit.Satisfied));
         Assert.Equal(0, unit.SatisfactionRate);
         Assert.Equal(1, unit.ImplementationRate);
+
+        // The office's ledger has it on one row, as the records say; a unit's user cannot download it.
+        var sheet = XlsxBuilder.Read(new MemoryStream(await (await app.ClientAsync("office")).GetByteArrayAsync($"/Proposals/Rates?handler=Xlsx&year={Today.Year}")));
+        var names = await app.WithDbAsync(db => db.People.Where(p => p.Id == lead || p.Id == cosigner).ToDictionaryAsync(p => p.Id, p => p.Name));
+        var row = sheet.Single(r => r[0] == saved.Number);
+        Assert.Equal(["关于增加城区公办幼儿园学位的建议", names[lead], names[cosigner], "已办结", "江州市教育局", "江州市卫生健康委员会"], new[] { row[1], row[2], row[3], row[5], row[6], row[7] });
+        Assert.Equal(["A类（已解决或基本解决）", "满意", "不满意", "是", "市政协副主席"], new[] { row[11], row[12], row[13], row[14], row[16] });
+        Assert.Contains(sheet, r => r[1] == "关于完善社区医疗服务的建议" && r[0] == "" && r[5] == "待审查");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unitClient.GetAsync($"/Proposals/Rates?handler=Xlsx&year={Today.Year}")).StatusCode);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Tongxin.Web.Shared;
 namespace Tongxin.Web.Features.Opinions;
 
 /// <summary>社情民意: the member's own reports, and for the office every report of the year with its counts.</summary>
-public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats) : AppPage
+public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats, ExportOpinions.Handler export) : AppPage
 {
     public sealed record Row(long Id, string Title, string Author, OpinionStatus Status, ForwardLevel? ForwardedTo, bool Instructed, DateTime? SubmittedAt);
 
@@ -32,6 +32,27 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats) : AppPag
         }
         if (Scope.PersonId is null && Office is null) return Forbid();
         return Page();
+    }
+
+    /// <summary>社情民意台账 (.xlsx) for the office and leaders.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        if (Scope.TenantWith(Permissions.Opinions.View) is not { } tenant) return Forbid();
+        var rows = await export.Handle(tenant, ShownYear, ct);
+        string[] headers = [L["标题"], L["报送人"], L["界别"], L["报送日期"], L["状态"], L["处理日期"], L["处理意见"], L["报送层级"], L["报送日期（上级）"],
+            L["批示领导"], L["批示日期"], L["批示内容"]];
+        var file = await Tongxin.Web.Infrastructure.Excel.XlsxWriter.WriteAsync($"{ShownYear}年度社情民意", headers, Lines(rows), ct);
+        await Tongxin.Web.Infrastructure.Excel.XlsxWriter.FileResult(file, $"社情民意台账-{ShownYear}.xlsx").ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
+    async IAsyncEnumerable<IReadOnlyList<string?>> Lines(List<ExportOpinions.Row> rows)
+    {
+        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd");
+        foreach (var r in rows)
+            yield return [r.Title, r.Author, r.Sector, r.SubmittedAt is { } at ? Clock.ToLocal(at).ToString("yyyy-MM-dd") : null, L[r.Status.Name()],
+                Day(r.DecidedOn), r.DecisionNote, r.ForwardedTo is { } f ? L[f.Name()].Value : null, Day(r.ForwardedOn), r.InstructedBy, Day(r.InstructedOn), r.Instruction];
+        await Task.CompletedTask;
     }
 
     async Task<List<Row>> RowsAsync(IQueryable<OpinionReport> q, CancellationToken ct) =>

@@ -41,4 +41,11 @@ public static class Clock
     public static DateOnly Today => DateOnly.FromDateTime(ToLocal(DateTime.UtcNow));
 
     public static string Show(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
+
+    /// <summary>The local day of an instant, as people write it: 2026-11-22.</summary>
+    public static string ShowDay(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd");
+
+    public static string? ShowDay(DateTime? utc) => utc is { } u ? ShowDay(u) : null;
+
+    public static string? ShowDay(DateOnly? day) => day?.ToString("yyyy-MM-dd");
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Tongxin.Web.Features.Shared;
-using Tongxin.Web.Infrastructure.Excel;
 
 namespace Tongxin.Web.Features.Appraisal;
 
@@ -51,21 +50,13 @@ public class RoundModel(GetRound.Handler get, DecideGrades.Handler decide, Recor
     {
         if (await get.Handle(id, Scope, ct) is not { } view) return NotFound();
         string[] headers = [L["姓名"], L["身份"], L["自我评价"], L["是否投票"], .. AppraisalRules.Grades.Select(g => L["互评：{0}", L[g.Name()]].Value), L["年度积分"], L["评定等次"], L["说明"]];
-        var file = await XlsxWriter.WriteAsync($"{view.Round.Year}年度民主评议", headers, Rows(view), ct);
-        await XlsxWriter.FileResult(file, $"民主评议-{view.OrgName}-{view.Round.Year}.xlsx").ExecuteAsync(HttpContext);
-        return new EmptyResult();
+        return await XlsxAsync($"{view.Round.Year}年度民主评议", $"民主评议-{view.OrgName}-{view.Round.Year}.xlsx", headers, view.Members.Select(Line), ct);
     }
 
-    async IAsyncEnumerable<IReadOnlyList<string?>> Rows(GetRound.View view)
-    {
-        foreach (var m in view.Members)
-        {
-            yield return [m.Name, L[m.IsProbationary ? "预备党员" : "正式党员"], m.SelfAssessment, L[m.Voted ? "是" : "否"],
-                .. AppraisalRules.Grades.Select(g => m.Tally[g].ToString()), m.Points.ToString(),
-                m.IsProbationary ? L["不评定等次"] : m.Grade is { } g ? L[g.Name()] : "", m.GradeNote];
-        }
-        await Task.CompletedTask;
-    }
+    IReadOnlyList<string?> Line(GetRound.Member m) =>
+        [m.Name, L[m.IsProbationary ? "预备党员" : "正式党员"], m.SelfAssessment, L[m.Voted ? "是" : "否"],
+            .. AppraisalRules.Grades.Select(g => m.Tally[g].ToString()), m.Points.ToString(),
+            m.IsProbationary ? L["不评定等次"] : m.Grade is { } g ? L[g.Name()] : "", m.GradeNote];
 
     async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
     {

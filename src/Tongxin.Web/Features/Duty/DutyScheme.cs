@@ -31,6 +31,9 @@ public class DutyScheme
     public int CompetentAt { get; set; } = 60;
     public List<DutySchemeItem> Items { get; set; } = [];
 
+    /// <summary>Bonuses first, then deductions, each in the order of <see cref="DutyFact"/>: how a score and the form list them.</summary>
+    public IEnumerable<DutySchemeItem> InOrder() => Items.OrderBy(i => i.Points < 0).ThenBy(i => i.Fact);
+
     /// <summary>domain.md: 70 base, up to 50 bonus; plenary absence −30 unexcused, −10 excused; each registered proposal
     /// beyond the first +5, key +5, excellent +10; public-good activity +2, 10 at most; ≥85 优秀, 60–84 称职.</summary>
     public static DutyScheme Default(long tenantId, int year) => new()
@@ -89,7 +92,7 @@ public static class DutyScore
 {
     public static (int Total, DutyGrade Grade, IReadOnlyList<ScoreLine> Lines) Compute(DutyScheme s, IReadOnlyDictionary<DutyFact, int> facts)
     {
-        var lines = s.Items.OrderBy(i => i.Points < 0).ThenBy(i => i.Fact).Select(i =>
+        var lines = s.InOrder().Select(i =>
         {
             var count = facts.GetValueOrDefault(i.Fact);
             var points = Math.Max(0, count - i.FreeCount) * i.Points;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Tongxin.Web.Features.OrgLife;
 using Tongxin.Web.Features.Shared;
 using Tongxin.Web.Infrastructure.Auth;
-using Tongxin.Web.Infrastructure.Excel;
 using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.Duty;
@@ -30,19 +29,13 @@ public class FilesModel(GetDutyFile.Handler get, SetDutyScheme.Handler set) : Ap
         if (Scope.TenantWith(Permissions.Proposals.View) is not { } tenant) return Forbid();
         var view = await get.Handle(tenant, ShownYear, ct: ct);
         string[] headers = [L["姓名"], L["界别"], L["党派"], L["应参加活动"], L["出席"], L["提案"], L["立案"], L["社情民意"], L["联系记录"], L["履职得分"], L["等次"]];
-        var file = await XlsxWriter.WriteAsync($"{ShownYear}年度委员履职", headers, Rows(view), ct);
-        await XlsxWriter.FileResult(file, $"委员履职-{ShownYear}.xlsx").ExecuteAsync(HttpContext);
-        return new EmptyResult();
+        return await XlsxAsync($"{ShownYear}年度委员履职", $"委员履职-{ShownYear}.xlsx", headers, view.Files.Select(Line), ct);
     }
 
-    async IAsyncEnumerable<IReadOnlyList<string?>> Rows(GetDutyFile.View view)
-    {
-        foreach (var f in view.Files)
-            yield return [f.Name, f.Sector, f.Affiliation, f.Activities.Count.ToString(), f.Activities.Count(a => a.Attendance == "出席").ToString(),
-                f.Proposals.Count.ToString(), f.Facts[DutyFact.RegisteredProposal].ToString(), f.Opinions.Count.ToString(), f.LiaisonContacts.ToString(),
-                f.Score.ToString(), L[f.Grade.Name()]];
-        await Task.CompletedTask;
-    }
+    IReadOnlyList<string?> Line(GetDutyFile.File f) =>
+        [f.Name, f.Sector, f.Affiliation, f.Activities.Count.ToString(), f.Activities.Count(a => a.Attendance == "出席").ToString(),
+            f.Proposals.Count.ToString(), f.Facts[DutyFact.RegisteredProposal].ToString(), f.Opinions.Count.ToString(), f.LiaisonContacts.ToString(),
+            f.Score.ToString(), L[f.Grade.Name()]];
 
     async Task<IActionResult> ShowAsync(CancellationToken ct)
     {

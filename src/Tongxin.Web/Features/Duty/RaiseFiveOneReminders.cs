@@ -37,20 +37,7 @@ public static class RaiseFiveOneReminders
                     Message = $"第三季度“五个一”提醒：{open.Count} 名委员本年度尚有缺项（{bySector}），请督促在年底前完成",
                 };
             }
-            var keys = wanted.Keys.ToList();
-            var existing = await db.Alerts.Where(a => a.Kind == Kind && (a.ClosedAt == null || keys.Contains(a.Key))).ToListAsync(ct);
-            var now = DateTime.UtcNow;
-            foreach (var alert in existing)
-            {
-                if (!wanted.TryGetValue(alert.Key, out var want)) { alert.ClosedAt ??= now; continue; }
-                alert.ClosedAt = null; // gaps again after all were met: the same reminder comes back
-                alert.Message = want.Message;
-            }
-            var raised = wanted.Values.Where(a => existing.All(e => e.Key != a.Key)).ToList();
-            db.Alerts.AddRange(raised);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException) { db.ChangeTracker.Clear(); return 0; } // another node raised it first
-            return raised.Count;
+            return await AlertSync.SyncAsync(db, Kind, wanted, ct);
         }
     }
 }

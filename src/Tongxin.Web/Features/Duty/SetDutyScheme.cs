@@ -28,7 +28,7 @@ public static class SetDutyScheme
         public static Command From(DutyScheme s) => new()
         {
             Base = s.Base, MaxBonus = s.MaxBonus, ExcellentAt = s.ExcellentAt, CompetentAt = s.CompetentAt,
-            Items = s.Items.OrderBy(i => i.Points < 0).ThenBy(i => i.Fact).Select(i => new Item { Fact = i.Fact, Points = i.Points, FreeCount = i.FreeCount, Cap = i.Cap }).ToList(),
+            Items = s.InOrder().Select(i => new Item { Fact = i.Fact, Points = i.Points, FreeCount = i.FreeCount, Cap = i.Cap }).ToList(),
         };
     }
 

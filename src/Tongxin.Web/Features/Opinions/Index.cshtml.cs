@@ -41,19 +41,12 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats, ExportOp
         var rows = await export.Handle(tenant, ShownYear, ct);
         string[] headers = [L["标题"], L["报送人"], L["界别"], L["报送日期"], L["状态"], L["处理日期"], L["处理意见"], L["报送层级"], L["报送日期（上级）"],
             L["批示领导"], L["批示日期"], L["批示内容"]];
-        var file = await Tongxin.Web.Infrastructure.Excel.XlsxWriter.WriteAsync($"{ShownYear}年度社情民意", headers, Lines(rows), ct);
-        await Tongxin.Web.Infrastructure.Excel.XlsxWriter.FileResult(file, $"社情民意台账-{ShownYear}.xlsx").ExecuteAsync(HttpContext);
-        return new EmptyResult();
+        return await XlsxAsync($"{ShownYear}年度社情民意", $"社情民意台账-{ShownYear}.xlsx", headers, rows.Select(Line), ct);
     }
 
-    async IAsyncEnumerable<IReadOnlyList<string?>> Lines(List<ExportOpinions.Row> rows)
-    {
-        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd");
-        foreach (var r in rows)
-            yield return [r.Title, r.Author, r.Sector, r.SubmittedAt is { } at ? Clock.ToLocal(at).ToString("yyyy-MM-dd") : null, L[r.Status.Name()],
-                Day(r.DecidedOn), r.DecisionNote, r.ForwardedTo is { } f ? L[f.Name()].Value : null, Day(r.ForwardedOn), r.InstructedBy, Day(r.InstructedOn), r.Instruction];
-        await Task.CompletedTask;
-    }
+    IReadOnlyList<string?> Line(ExportOpinions.Row r) =>
+        [r.Title, r.Author, r.Sector, Clock.ShowDay(r.SubmittedAt), L[r.Status.Name()], Clock.ShowDay(r.DecidedOn), r.DecisionNote,
+            r.ForwardedTo is { } f ? L[f.Name()].Value : null, Clock.ShowDay(r.ForwardedOn), r.InstructedBy, Clock.ShowDay(r.InstructedOn), r.Instruction];
 
     async Task<List<Row>> RowsAsync(IQueryable<OpinionReport> q, CancellationToken ct) =>
         await (from o in q join p in db.People on o.AuthorPersonId equals p.Id

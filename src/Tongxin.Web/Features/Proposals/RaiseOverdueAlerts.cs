@@ -29,15 +29,7 @@ public static class RaiseOverdueAlerts
                     wanted[key] = new Alert { TenantId = p.TenantId, OrgId = org, Kind = Kind, Key = key, Message = message, CreatedAt = DateTime.UtcNow };
                 }
             }
-            var keys = wanted.Keys.ToList();
-            var existing = await db.Alerts.Where(a => a.Kind == Kind && (a.ClosedAt == null || keys.Contains(a.Key))).ToListAsync(ct);
-            var now = DateTime.UtcNow;
-            foreach (var settled in existing.Where(a => a.ClosedAt == null && !wanted.ContainsKey(a.Key))) settled.ClosedAt = now;
-            var raised = wanted.Values.Where(a => existing.All(e => e.Key != a.Key)).ToList();
-            db.Alerts.AddRange(raised);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException) { db.ChangeTracker.Clear(); return 0; } // another node raised them first
-            return raised.Count;
+            return await AlertSync.SyncAsync(db, Kind, wanted, ct);
         }
 
         /// <summary>Open overdue alerts for the organisations given (the user's units, or the office's CPPCC unit).</summary>

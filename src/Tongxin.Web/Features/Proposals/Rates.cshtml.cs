@@ -29,19 +29,12 @@ public class RatesModel(GetProposalRates.Handler rates, ExportProposals.Handler 
         var rows = await export.Handle(tenant, year, ct);
         string[] headers = [L["案号"], L["标题"], L["领衔提案人"], L["联名提案人"], L["提交日期"], L["状态"], L["主办单位"], L["会办单位"], L["交办日期"],
             L["办理期限"], L["答复日期"], L["答复类别"], L["办理过程评价"], L["办理结果评价"], L["重点提案"], L["优秀提案"], L["领衔督办"], L["审查意见"]];
-        var file = await Tongxin.Web.Infrastructure.Excel.XlsxWriter.WriteAsync($"{year}年度提案办理台账", headers, Lines(rows), ct);
-        await Tongxin.Web.Infrastructure.Excel.XlsxWriter.FileResult(file, $"提案办理台账-{year}.xlsx").ExecuteAsync(HttpContext);
-        return new EmptyResult();
+        return await XlsxAsync($"{year}年度提案办理台账", $"提案办理台账-{year}.xlsx", headers, rows.Select(Line), ct);
     }
 
-    async IAsyncEnumerable<IReadOnlyList<string?>> Lines(List<ExportProposals.Row> rows)
-    {
-        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd");
-        foreach (var r in rows)
-            yield return [r.Number, r.Title, r.Lead, string.Join("、", r.Cosigners), r.SubmittedAt is { } at ? Clock.ToLocal(at).ToString("yyyy-MM-dd") : null,
-                L[r.Status.Name()], r.LeadUnit, string.Join("、", r.CoUnits), Day(r.AssignedOn), Day(r.Deadline) + (r.Extended ? L["（已延期）"].Value : ""),
-                Day(r.RepliedOn), r.Outcome is { } o ? L[o.Name()].Value : null, r.Handling is { } h ? L[h.Name()].Value : null,
-                r.Result is { } res ? L[res.Name()].Value : null, r.IsKey ? L["是"].Value : null, r.IsExcellent ? L["是"].Value : null, r.Overseer, r.ReviewNote];
-        await Task.CompletedTask;
-    }
+    IReadOnlyList<string?> Line(ExportProposals.Row r) =>
+        [r.Number, r.Title, r.Lead, string.Join("、", r.Cosigners), Clock.ShowDay(r.SubmittedAt), L[r.Status.Name()], r.LeadUnit, string.Join("、", r.CoUnits),
+            Clock.ShowDay(r.AssignedOn), Clock.ShowDay(r.Deadline) + (r.Extended ? L["（已延期）"].Value : ""), Clock.ShowDay(r.RepliedOn),
+            r.Outcome is { } o ? L[o.Name()].Value : null, r.Handling is { } h ? L[h.Name()].Value : null, r.Result is { } res ? L[res.Name()].Value : null,
+            r.IsKey ? L["是"].Value : null, r.IsExcellent ? L["是"].Value : null, r.Overseer, r.ReviewNote];
 }

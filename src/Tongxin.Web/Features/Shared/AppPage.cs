@@ -36,6 +36,15 @@ public abstract class AppPage : PageModel
         }
     }
 
+    /// <summary>Sends a one-sheet workbook of rows already in memory as a download.</summary>
+    protected async Task<IActionResult> XlsxAsync(string sheetName, string downloadName, IReadOnlyList<string> headers,
+        IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    {
+        var file = await Infrastructure.Excel.XlsxWriter.WriteAsync(sheetName, headers, rows, ct);
+        await Infrastructure.Excel.XlsxWriter.FileResult(file, downloadName).ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
     /// <summary>The error in the user's language; string values (item names) are looked up too, names of people pass through.</summary>
     protected string Localised(Error error) => error.Template is null ? L[error.Message].Value
         : L[error.Template, error.Args.Select(a => a is string s ? L[s].Value : a).ToArray()!].Value;

@@ -35,6 +35,10 @@ public static class XlsxWriter
         return path;
     }
 
+    /// <summary>Rows already in memory (a page's table): the same sheet.</summary>
+    public static Task<string> WriteAsync(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct = default) =>
+        WriteAsync(sheetName, headers, rows.ToAsyncEnumerable(), ct);
+
     static void WriteRow(OpenXmlWriter w, IReadOnlyList<string?> values)
     {
         w.WriteStartElement(new Row());

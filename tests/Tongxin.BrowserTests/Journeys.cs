@@ -35,6 +35,27 @@ public class Journeys(BrowserFixture f)
     }
 
     [Fact]
+    public async Task SigningOut_EndsTheSession_AndThePagesBreakNoContentSecurityPolicy()
+    {
+        var page = await f.NewPageAsync("secretary1");
+        var violations = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) violations.Add(m.Text); };
+        foreach (var path in new[] { "/", "/Organizations", "/People", "/OrgLife/Plan", "/OrgLife", "/Points" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        Assert.Empty(violations);
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login"));
+        await page.GotoAsync("/People");
+        Assert.Contains("/Account/Login", page.Url);
+        await Assertions.Expect(page.GetByLabel("用户名")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "02b-signed-out");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task BrowseTheTree_CollapseExpandSearch_AndOpenABranch()
     {
         var page = await f.NewPageAsync("admin");

@@ -125,7 +125,12 @@ public class RatingsJourney(BrowserFixture f)
         await secretary.GetByRole(AriaRole.Button, new() { Name = "保存纸质票" }).ClickAsync();
         await Assertions.Expect(secretary.Locator(".alert-success")).ToContainTextAsync("已录入 2 张纸质票");
         await Assertions.Expect(secretary.GetByTestId("round-status")).ToContainTextAsync("已投票 2 /");
+        // The box stays sealed while voting is open: no tallies until it closes.
+        await Assertions.Expect(secretary.GetByTestId("sealed-note")).ToBeVisibleAsync();
+        await Assertions.Expect(secretary.GetByTestId("decisions").Locator("[data-grade]")).ToHaveCountAsync(0);
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "结束互评投票" }).ClickAsync();
         await Assertions.Expect(secretary.GetByTestId("decisions").Locator("tr", new() { HasText = name }).Locator("[data-grade=Excellent]")).ToHaveTextAsync("2");
+        await BrowserFixture.ShotAsync(secretary, "42b-appraisal-closed-tallies");
         await secretary.Context.CloseAsync();
     }
 }

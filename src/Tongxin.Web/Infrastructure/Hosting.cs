@@ -32,6 +32,7 @@ public static class Hosting
         s.AddDbContext<AppDbContext>(db.Configure);
         s.AddDataProtection().SetApplicationName("Tongxin").PersistKeysToDbContext<AppDbContext>();
         s.AddTongxinAuth();
+        s.AddTongxinWebSecurity(builder.Configuration);
         s.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         s.AddLocalization();
         s.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -72,6 +73,7 @@ public static class Hosting
         db.Migrate();
         DemoSeeder.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger).GetAwaiter().GetResult();
 
+        app.UseTongxinWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();

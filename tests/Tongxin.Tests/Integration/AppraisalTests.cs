@@ -48,16 +48,15 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal($"“{name}”的各等次票数合计超过了可对其评价的纸质票数（1 张）", (await Paper("secretary2", [full[1], full[2]], Tallies(2))).Error!.Message);
         Assert.Equal(2, (await Paper("secretary2", [full[1], full[2]], Tallies(1))).Value);
 
+        Assert.Equal("您已投过票，每人只能投一次", (await VoteAsync(round, full[1], full.Where(p => p != full[1]).ToDictionary(p => p, _ => (AppraisalGrade?)AppraisalGrade.Qualified))).Error!.Message);
+        Assert.True((await app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary2", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
         var view = (await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)))!;
         var first = view.Members.Single(m => m.PersonId == full[1]);
         Assert.Equal((1, 1, true, true), (first.Tally[AppraisalGrade.Excellent], first.Tally[AppraisalGrade.Qualified], first.Voted, first.OnPaper)); // online 1 + paper 1
         Assert.Equal(1 + 2, view.Members.Single(m => m.PersonId == full[3]).Tally[AppraisalGrade.Qualified]);
         Assert.Equal(3, view.Voted);
-        Assert.Equal("您已投过票，每人只能投一次", (await VoteAsync(round, full[1], full.Where(p => p != full[1]).ToDictionary(p => p, _ => (AppraisalGrade?)AppraisalGrade.Qualified))).Error!.Message);
         Assert.All(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(AppraisalBallot) && a.At >= DateTime.UtcNow.AddMinutes(-5)).ToListAsync()),
             a => Assert.Equal(TakePart.BallotActor, a.UserName));
-
-        Assert.True((await app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary2", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
         Assert.Equal("互评投票已结束，不能再录入纸质票", (await Paper("secretary2", [full[3]], Tallies(0))).Error!.Message);
     }
 
@@ -91,7 +90,28 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(8, (await VoteAsync(round, probationary, Marks(probationary, full[1]))).Value); // 预备党员 vote too
         Assert.Equal(7, (await VoteAsync(round, full[1], Marks(full[1], full[2]))).Value);
 
-        // Ballots carry no voter, and the audit log names no voter against the marks.
+        // While voting is open nothing is tallied anywhere: no ballot rows, no tallies on the page or in the export.
+        Assert.Equal(0, await app.WithDbAsync(db => db.AppraisalBallots.CountAsync(b => b.RoundId == round)));
+        var open = (await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary1", (h, s) => h.Handle(round, s)))!;
+        Assert.Equal((3, 8, 2, false), (open.Voted, open.Graded, open.MaxExcellent, open.TalliesShown));
+        Assert.All(open.Members, m => Assert.All(m.Tally.Values, n => Assert.Equal(0, n)));
+        var sec1 = await app.ClientAsync("secretary1");
+        var openPage = await sec1.GetStringAsync($"/Appraisal/Round/{round}");
+        Assert.Contains("已投票 3 / 9 人", openPage);
+        Assert.DoesNotContain("data-grade=", openPage);
+        var openSheet = XlsxBuilder.Read(await (await sec1.GetAsync($"/Appraisal/Round/{round}?handler=Xlsx")).Content.ReadAsStreamAsync());
+        Assert.DoesNotContain(openSheet[0], h => h.StartsWith("互评"));
+        Assert.Null(await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)));
+
+        // Decisions: only after the ballot closes.
+        Task<Result<bool>> Decide(Dictionary<long, DecideGrades.Decision> d, bool final) =>
+            app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(round, d, final, s, "secretary1", DateTime.UtcNow));
+        Dictionary<long, DecideGrades.Decision> Grades(params long[] excellent) =>
+            full.ToDictionary(p => p, p => new DecideGrades.Decision(excellent.Contains(p) ? AppraisalGrade.Excellent : AppraisalGrade.Qualified, null));
+        Assert.Equal("请先结束互评投票，再评定等次", (await Decide(Grades(full[1]), true)).Error!.Message);
+        Assert.True((await app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
+
+        // At close the box is opened: ballots carry no voter, and the audit log names no voter against the marks.
         var ballotAudit = await app.WithDbAsync(async db =>
         {
             var ids = (await db.AppraisalBallots.Where(b => b.RoundId == round).Select(b => b.Id).ToListAsync()).Select(id => id.ToString()).ToList();
@@ -99,24 +119,19 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         });
         Assert.Equal(22, ballotAudit.Count);
         Assert.All(ballotAudit, a => Assert.Equal(TakePart.BallotActor, a.UserName));
+        Assert.Single(ballotAudit.Select(a => a.At).Distinct());
         Assert.DoesNotContain(typeof(AppraisalBallot).GetProperties(), p => p.Name.Contains("Voter"));
 
-        // The branch sees the tallies and points as input.
+        // The branch now sees the tallies and points as input.
         var view = (await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary1", (h, s) => h.Handle(round, s)))!;
-        Assert.Equal((3, 8, 2), (view.Voted, view.Graded, view.MaxExcellent));
+        Assert.Equal((3, 8, 2, true), (view.Voted, view.Graded, view.MaxExcellent, view.TalliesShown));
         var second = view.Members.Single(m => m.PersonId == full[2]);
         Assert.Equal((2, 1), (second.Tally[AppraisalGrade.Excellent], second.Tally[AppraisalGrade.Qualified]));
         var totals = await app.WithDbAsync(db => PointLedger.YearTotalsAsync(db, 1, Year, [.. full, probationary], default));
         Assert.All(view.Members, m => Assert.Equal(totals[m.PersonId], m.Points));
-        Assert.Null(await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)));
 
+        // The ⅓ rule; 预备党员 not graded; all graded to finalise.
         // Decisions: only after the ballot closes; the ⅓ rule; 预备党员 not graded; all graded to finalise.
-        Task<Result<bool>> Decide(Dictionary<long, DecideGrades.Decision> d, bool final) =>
-            app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(round, d, final, s, "secretary1", DateTime.UtcNow));
-        Dictionary<long, DecideGrades.Decision> Grades(params long[] excellent) =>
-            full.ToDictionary(p => p, p => new DecideGrades.Decision(excellent.Contains(p) ? AppraisalGrade.Excellent : AppraisalGrade.Qualified, null));
-        Assert.Equal("请先结束互评投票，再评定等次", (await Decide(Grades(full[1]), true)).Error!.Message);
-        Assert.True((await app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.CloseVotingAsync(round, s, DateTime.UtcNow))).Ok);
         Assert.Equal("互评投票已结束", (await VoteAsync(round, full[3], Marks(full[3]))).Error!.Message);
         Assert.Equal("评为优秀的人数不能超过参评正式党员的三分之一", (await Decide(Grades(full[1], full[2], full[3]), false)).Error!.Message);
         var withProbationary = Grades(full[1]); withProbationary[probationary] = new(AppraisalGrade.Qualified, null);

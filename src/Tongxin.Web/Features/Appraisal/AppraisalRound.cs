@@ -20,6 +20,10 @@ public class AppraisalRound
     public DateTime? ClosedAt { get; set; }
     public string? FinalisedBy { get; set; }
     public DateTime? FinalisedAt { get; set; }
+    /// <summary>While open: the marks cast so far, sealed (<see cref="BallotBox"/>). Empty once closed.</summary>
+    public string? SealedBox { get; set; }
+    /// <summary>Bumped with every ballot, so two voters at once cannot overwrite each other's marks in the box.</summary>
+    public int BoxVersion { get; set; }
     public List<AppraisalParticipant> Participants { get; set; } = [];
 }
 
@@ -42,7 +46,10 @@ public class AppraisalParticipant
     public int? PointsTotal { get; set; }
 }
 
-/// <summary>One mark on a mutual-evaluation ballot. Ballots carry no voter: who voted is kept on the participant, not what.</summary>
+/// <summary>
+/// One mark on a mutual-evaluation ballot, written when the round closes, in random order and in one batch (decision
+/// 0012). Marks carry no voter and no time: who voted is kept on the participant, not what.
+/// </summary>
 public class AppraisalBallot
 {
     public long Id { get; set; }
@@ -60,6 +67,7 @@ public class AppraisalRoundConfiguration : IEntityTypeConfiguration<AppraisalRou
         b.Property(r => r.Status).IsConcurrencyToken();
         b.Property(r => r.OpenedBy).HasMaxLength(100);
         b.Property(r => r.FinalisedBy).HasMaxLength(100);
+        b.Property(r => r.BoxVersion).IsConcurrencyToken();
         b.HasIndex(r => new { r.OrgId, r.Year }).IsUnique();
         b.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.RoundId);
     }

@@ -14,13 +14,21 @@ public static class DecideGrades
 {
     public sealed record Decision(AppraisalGrade? Grade, string? Note);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, BallotBox box)
     {
         public async Task<Result<bool>> CloseVotingAsync(long roundId, Scope scope, DateTime utcNow, CancellationToken ct = default)
         {
             if (await AppraisalAccess.ManagedAsync(db, roundId, scope, ct) is not { Round: var round }) return Error.NotFound();
             if (round.Status != AppraisalStatus.Open) return Error.Conflict("互评投票已结束");
             (round.Status, round.ClosedAt) = (AppraisalStatus.Closed, utcNow);
+            // The box is opened: its marks become ballot rows in random order, in one batch named after no voter.
+            foreach (var mark in box.Shuffled(round.SealedBox))
+            {
+                var ballot = new AppraisalBallot { RoundId = round.Id, SubjectId = mark.SubjectId, Grade = mark.Grade };
+                db.AppraisalBallots.Add(ballot);
+                db.ActAs(ballot, TakePart.BallotActor);
+            }
+            (round.SealedBox, round.BoxVersion) = (null, round.BoxVersion + 1);
             return await SaveAsync(ct);
         }
 

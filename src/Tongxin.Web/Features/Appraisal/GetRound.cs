@@ -17,6 +17,8 @@ public static class GetRound
         public int Graded => Members.Count(m => !m.IsProbationary);
         public int MaxExcellent => AppraisalRules.MaxExcellent(Graded);
         public int Voted => Members.Count(m => m.Voted);
+        /// <summary>Tallies are shown once voting has closed.</summary>
+        public bool TalliesShown => Round.Status != AppraisalStatus.Open;
     }
 
     public sealed class Handler(AppDbContext db)
@@ -27,7 +29,8 @@ public static class GetRound
             var (round, orgName) = found;
             var ids = round.Participants.Select(p => p.PersonId).ToList();
             var names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.Name, p.NameInitials), ct);
-            var tallies = (await db.AppraisalBallots.Where(b => b.RoundId == roundId).GroupBy(b => new { b.SubjectId, b.Grade })
+            // While voting is open nobody sees tallies (the marks are sealed anyway): only who has voted.
+            var tallies = (await db.AppraisalBallots.Where(b => b.RoundId == roundId && round.Status != AppraisalStatus.Open).GroupBy(b => new { b.SubjectId, b.Grade })
                 .Select(g => new { g.Key.SubjectId, g.Key.Grade, Count = g.Count() }).ToListAsync(ct)).ToLookup(t => t.SubjectId);
             // Points as the decision's input: live until finalised, then the totals kept with the result.
             var live = round.Status == AppraisalStatus.Final ? [] : await PointLedger.YearTotalsAsync(db, round.TenantId, round.Year, ids, ct);

@@ -49,13 +49,16 @@ public class RoundModel(GetRound.Handler get, DecideGrades.Handler decide, Recor
     public async Task<IActionResult> OnGetXlsxAsync(long id, CancellationToken ct)
     {
         if (await get.Handle(id, Scope, ct) is not { } view) return NotFound();
-        string[] headers = [L["姓名"], L["身份"], L["自我评价"], L["是否投票"], .. AppraisalRules.Grades.Select(g => L["互评：{0}", L[g.Name()]].Value), L["年度积分"], L["评定等次"], L["说明"]];
-        return await XlsxAsync($"{view.Round.Year}年度民主评议", $"民主评议-{view.OrgName}-{view.Round.Year}.xlsx", headers, view.Members.Select(Line), ct);
+        // While voting is open the export, like the page, carries no tallies.
+        var grades = view.TalliesShown ? AppraisalRules.Grades : [];
+        string[] headers = [L["姓名"], L["身份"], L["自我评价"], L["是否投票"], .. grades.Select(g => L["互评：{0}", L[g.Name()]].Value), L["年度积分"], L["评定等次"], L["说明"]];
+        return await XlsxAsync($"{view.Round.Year}年度民主评议", $"民主评议-{view.OrgName}-{view.Round.Year}.xlsx", headers,
+            view.Members.Select(m => Line(m, grades)), ct);
     }
 
-    IReadOnlyList<string?> Line(GetRound.Member m) =>
+    IReadOnlyList<string?> Line(GetRound.Member m, IReadOnlyList<AppraisalGrade> grades) =>
         [m.Name, L[m.IsProbationary ? "预备党员" : "正式党员"], m.SelfAssessment, L[m.Voted ? "是" : "否"],
-            .. AppraisalRules.Grades.Select(g => m.Tally[g].ToString()), m.Points.ToString(),
+            .. grades.Select(g => m.Tally[g].ToString()), m.Points.ToString(),
             m.IsProbationary ? L["不评定等次"] : m.Grade is { } g ? L[g.Name()] : "", m.GradeNote];
 
     async Task<IActionResult> ShowAsync(long id, CancellationToken ct)

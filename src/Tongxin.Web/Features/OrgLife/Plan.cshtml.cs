@@ -84,7 +84,9 @@ public class PlanModel(AppDbContext db) : AppPage
         if (org is null || !Scope.Can(Permissions.OrgLife.Plan, org.Path)) { Candidates = []; return; }
         var ids = await ExpectedAttendees.ForAsync(db, org, Input.Type, ct);
         if (!Input.Adjusted) Input.AttendeeIds = ids;
-        var all = ids.Union(Input.AttendeeIds).ToList();
+        // Posted ids are named only when the planner may plan for them: the form must not echo other people's names.
+        var posted = await Scope.People(db, Permissions.OrgLife.Plan).Where(p => Input.AttendeeIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        var all = ids.Union(posted).ToList();
         // For a duty activity with chosen participants, every CPPCC member of the unit may be ticked.
         var pool = org.Type == OrgType.MemberBody
             ? db.People.Where(p => p.TenantId == org.TenantId && p.IsCppccMember)

@@ -51,6 +51,7 @@ public static class PlanActivity
                 if (allowed.Count != extra.Count) return Error.Validation("参加人员不在您的管理范围内", nameof(c.AttendeeIds));
             }
             if (attendees.Count == 0) return Error.Validation("没有应参加人员", nameof(c.AttendeeIds));
+            if (c.HostPersonId is { } host && !attendees.Contains(host)) return Error.Validation("主持人应是参加人员", nameof(c.HostPersonId));
 
             var activity = new Activity
             {

@@ -4,6 +4,7 @@ using Markdig.Syntax.Inlines;
 using Microsoft.EntityFrameworkCore;
 using Tongxin.Web.Features.People;
 using Tongxin.Web.Infrastructure.Auth;
+using Tongxin.Web.Infrastructure.Content;
 using Tongxin.Web.Infrastructure.Data;
 using Tongxin.Web.Shared;
 
@@ -12,15 +13,13 @@ namespace Tongxin.Web.Features.OrgLife;
 /// <summary>活动纪实: minutes in Markdown (raw HTML refused), decisions; marks the activity held, with its quorum computed.</summary>
 public static class RecordActivity
 {
-    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseSoftlineBreakAsHardlineBreak().Build();
-
-    /// <summary>Raw HTML, or a link that is not http(s)/mailto/relative (javascript: and the like).</summary>
+    /// <summary>Raw HTML, or a link or autolink that is not http(s)/mailto/relative (javascript: and the like).</summary>
     public static bool ContainsHtml(string markdown) =>
         Markdown.Parse(markdown).Descendants().Any(n => n is HtmlBlock or HtmlInline
-            || n is LinkInline { Url: { } url } && url.Contains(':') && !url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-               && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase));
+            || n is LinkInline { Url: { } url } && !SafeMarkdown.IsSafeUrl(url)
+            || n is AutolinkInline { Url: { } auto } && !SafeMarkdown.IsSafeUrl(auto));
 
-    public static string Render(string? markdown) => string.IsNullOrEmpty(markdown) ? "" : Markdown.ToHtml(markdown, Pipeline);
+    public static string Render(string? markdown) => SafeMarkdown.ToHtml(markdown);
 
     public sealed class Handler(AppDbContext db)
     {

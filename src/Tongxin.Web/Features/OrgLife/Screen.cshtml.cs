@@ -22,7 +22,9 @@ public class ScreenModel(GetActivity.Handler get) : AppPage
         if (!view.CanManage) return Forbid();
         View = view;
         var token = SignInToken.Issue(id, view.Activity.SignInSecret, DateTimeOffset.UtcNow);
-        SignInUrl = $"{Request.Scheme}://{Request.Host}/s/{token}";
+        // Behind a reverse proxy the host comes from the trusted forwarded headers, or from Tongxin:PublicBaseUrl.
+        var publicBase = HttpContext.RequestServices.GetRequiredService<IConfiguration>()["Tongxin:PublicBaseUrl"]?.TrimEnd('/');
+        SignInUrl = $"{(string.IsNullOrEmpty(publicBase) ? $"{Request.Scheme}://{Request.Host}" : publicBase)}/s/{token}";
         using var data = QRCodeGenerator.GenerateQrCode(SignInUrl, QRCodeGenerator.ECCLevel.M);
         QrSvg = new SvgQRCode(data).GetGraphic(8);
         return null;

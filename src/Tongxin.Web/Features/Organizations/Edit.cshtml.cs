@@ -47,6 +47,7 @@ public class EditModel(AppDbContext db) : AppPage
     public async Task<IActionResult> OnPostAsync([FromServices] CreateOrganization.Handler create,
         [FromServices] UpdateOrganization.Handler update, CancellationToken ct)
     {
+        if (!Scope.CanAnywhere(Permissions.Orgs.Edit)) return Forbid();
         if (ModelState.IsValid)
         {
             var result = Input.Id is { } id
@@ -64,5 +65,6 @@ public class EditModel(AppDbContext db) : AppPage
     }
 
     async Task LoadParentName(CancellationToken ct) =>
-        ParentName = await db.Organizations.Where(o => o.Id == Input.ParentId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        ParentName = await db.Organizations.Where(Scope.OrgFilter(Permissions.Orgs.Edit)).Where(o => o.Id == Input.ParentId)
+            .Select(o => o.Name).FirstOrDefaultAsync(ct);
 }

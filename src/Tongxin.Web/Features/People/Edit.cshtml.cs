@@ -39,10 +39,17 @@ public class EditModel(AppDbContext db) : AppPage
 
     [BindProperty] public bool KeepIdNumber { get; set; }
 
-    public async Task<IActionResult> OnPostAsync([FromServices] SavePerson.Handler save, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] SavePerson.Handler save, [FromServices] GetPerson.Handler get, CancellationToken ct)
     {
-        if (KeepIdNumber && string.IsNullOrWhiteSpace(Input.IdNumber) && Input.Id is { } id)
-            Input.IdNumber = await db.People.Where(p => p.Id == id).Select(p => p.IdNumber).FirstOrDefaultAsync(ct);
+        if (!Scope.CanAnywhere(Permissions.People.Edit)) return Forbid();
+        if (Input.Id is { } id)
+        {
+            var view = await get.Handle(id, Scope, ct);
+            if (view is null) return NotFound();
+            if (!view.CanEdit) return Forbid();
+        }
+        // The stored number never goes into the form: the handler keeps it when the field is left blank.
+        Input.KeepIdNumber = KeepIdNumber;
         foreach (var e in SavePerson.Validate(Input)) ModelState.AddModelError($"Input.{e.Field}", e.Message);
         if (ModelState.IsValid)
         {

@@ -119,12 +119,15 @@ public static class ImportRoster
             // Duplicates against what is already registered.
             var ids = seenIds.Keys.ToList();
             var tenants = orgs.Select(o => o.TenantId).Distinct().ToList();
+            var visible = scope.People(db, Permissions.People.View).Select(p => p.Id);
             foreach (var chunk in ids.Chunk(500))
             {
                 var existing = await db.People.Where(p => tenants.Contains(p.TenantId) && p.IdNumber != null && chunk.Contains(p.IdNumber))
-                    .Select(p => new { p.IdNumber, p.Name }).ToListAsync(ct);
+                    .Select(p => new { p.IdNumber, p.Name, Visible = visible.Contains(p.Id) }).ToListAsync(ct);
+                // The person is named only to an importer who may see them.
                 foreach (var e in existing)
-                    errors.Add(new RowError(seenIds[e.IdNumber!], C.IdNumber, $"身份证号已登记（{e.Name}），不能重复导入"));
+                    errors.Add(new RowError(seenIds[e.IdNumber!], C.IdNumber, e.Visible
+                        ? $"身份证号已登记（{e.Name}），不能重复导入" : "身份证号已登记在您管理范围以外的组织，不能重复导入"));
             }
             return new Checked(errors.OrderBy(e => e.Row).ToList(), rows);
         }

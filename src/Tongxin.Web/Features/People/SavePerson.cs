@@ -32,6 +32,8 @@ public static class SavePerson
         public string? StaffPost { get; set; }
         public bool IsYoungCadre { get; set; }
         public List<long> DualLifeOrgIds { get; set; } = [];
+        /// <summary>A blank ID number keeps the stored one (the form never carries it back to a viewer who may not read it).</summary>
+        public bool KeepIdNumber { get; set; }
     }
 
     /// <summary>Rules that need no database; each error names its field.</summary>
@@ -83,7 +85,9 @@ public static class SavePerson
                 return Error.Validation("党员的组织关系应在党支部", nameof(c.OrgId));
             if (c.PartyGroupId is { } gid && !await db.Organizations.AnyAsync(o => o.Id == gid && o.ParentId == org.Id && o.Type == OrgType.PartyGroup, ct))
                 return Error.Validation("党小组须属于所在支部", nameof(c.PartyGroupId));
-            var idNumber = string.IsNullOrWhiteSpace(c.IdNumber) ? null : IdNumber.Normalize(c.IdNumber);
+            var idNumber = string.IsNullOrWhiteSpace(c.IdNumber)
+                ? (c.KeepIdNumber ? person?.IdNumber : null)
+                : IdNumber.Normalize(c.IdNumber);
             if (idNumber is not null && await db.People.AnyAsync(p => p.TenantId == org.TenantId && p.IdNumber == idNumber && p.Id != (c.Id ?? 0), ct))
                 return Error.Conflict("该身份证号已登记");
 

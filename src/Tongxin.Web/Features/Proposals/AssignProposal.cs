@@ -66,7 +66,7 @@ public static class AssignProposal
         }
 
         async Task<Proposal?> OfficeLoadAsync(long id, Scope scope, CancellationToken ct) =>
-            await ProposalAccess.LoadAsync(db, id, ct) is { } p && ProposalAccess.IsOffice(scope, p.TenantId) ? p : null;
+            await ProposalAccess.LoadAsync(db, id, ct) is { } p && p.Status != ProposalStatus.Draft && ProposalAccess.IsOffice(scope, p.TenantId) ? p : null;
 
         async Task<Result<bool>> SaveAsync(CancellationToken ct)
         {

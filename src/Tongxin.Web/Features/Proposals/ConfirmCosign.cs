@@ -15,7 +15,8 @@ public static class ConfirmCosign
             var signer = proposal?.Signers.FirstOrDefault(s => s.PersonId == scope.PersonId && s.PersonId != proposal.LeadPersonId);
             if (proposal is null || signer is null) return Error.NotFound();
             if (signer.ConfirmedAt is not null) return Error.Conflict("您已确认联名");
-            if (proposal.Status is not (ProposalStatus.Submitted or ProposalStatus.Draft)) return Error.Conflict("提案已审查，不能再确认联名");
+            if (proposal.Status == ProposalStatus.Draft) return Error.NotFound();
+            if (proposal.Status != ProposalStatus.Submitted) return Error.Conflict("提案已审查，不能再确认联名");
             if (accept) signer.ConfirmedAt = utcNow;
             else proposal.Signers.Remove(signer);
             await db.SaveChangesAsync(ct);

@@ -20,8 +20,10 @@ public static class ProposalAccess
         return await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>A draft is its author's alone: not the office's, a leader's or a named co-signer's until it is submitted.</summary>
     public static async Task<bool> CanSeeAsync(AppDbContext db, Proposal p, Scope scope, CancellationToken ct) =>
-        IsOffice(scope, p.TenantId, Permissions.Proposals.View)
+        p.Status == ProposalStatus.Draft ? scope.PersonId == p.LeadPersonId
+        : IsOffice(scope, p.TenantId, Permissions.Proposals.View)
         || (scope.PersonId is { } me && p.Signers.Any(s => s.PersonId == me))
         || await IsHandlerAsync(db, p, scope, leadOnly: false, ct);
 

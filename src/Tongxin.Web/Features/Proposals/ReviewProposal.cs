@@ -18,7 +18,7 @@ public static class ReviewProposal
             DateTime utcNow, CancellationToken ct = default)
         {
             var proposal = await ProposalAccess.LoadAsync(db, id, ct);
-            if (proposal is null || !ProposalAccess.IsOffice(scope, proposal.TenantId)) return Error.NotFound();
+            if (proposal is null || proposal.Status == ProposalStatus.Draft || !ProposalAccess.IsOffice(scope, proposal.TenantId)) return Error.NotFound();
             if (decision is not (ProposalAction.Register or ProposalAction.Refuse or ProposalAction.Merge or ProposalAction.Convert))
                 return Error.Validation("请选择审查结果", "Decision");
             var next = ProposalFlow.Next(proposal.Status, decision, proposal.Facts);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Tongxin.Web.Features.Audit;
 using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Infrastructure.Audit;
 
@@ -29,7 +30,7 @@ public static class AuditWriter
 {
     public const int Streams = 64;
     const int ChainLockClass = 0x7458_4155; // "tXAU"
-    static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SignInSecret"];
+    static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SignInSecret", "SealedBox"];
     static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -164,7 +165,8 @@ public static class AuditWriter
         {
             var name = p.Metadata.Name;
             if (only.Length > 0 && !only.Contains(name)) continue;
-            values[name] = Redacted.Contains(name) ? "***" : current ? p.CurrentValue : p.OriginalValue;
+            var value = current ? p.CurrentValue : p.OriginalValue;
+            values[name] = Redacted.Contains(name) ? "***" : PersonalData.MaskForAudit(name, value);
         }
         return JsonSerializer.Serialize(values, Json);
     }

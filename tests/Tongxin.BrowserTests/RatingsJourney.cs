@@ -83,17 +83,30 @@ public class RatingsJourney(BrowserFixture f)
         await Assertions.Expect(decisions.Locator("tr", new() { HasText = "刘伟" })).ToContainTextAsync("一年来坚持学习党的理论");
         var selects = await decisions.GetByLabel("评定等次").AllAsync();
         for (var i = 0; i < selects.Count; i++) await selects[i].SelectOptionAsync(i < 3 ? "Excellent" : "Qualified");
-        await secretary.GetByRole(AriaRole.Button, new() { Name = "确定评议结果" }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "保存评定" }).ClickAsync();
         await Assertions.Expect(secretary.GetByTestId("form-errors")).ToContainTextAsync("评为优秀的人数不能超过参评正式党员的三分之一");
         await BrowserFixture.ShotAsync(secretary, "40-appraisal-third-refused");
         await decisions.Locator("tr", new() { HasText = "刘伟" }).GetByLabel("评定等次").SelectOptionAsync("Excellent");
         var others = await decisions.Locator("tr[data-person]", new() { HasNotText = "刘伟" }).GetByLabel("评定等次").AllAsync();
         foreach (var s in others) await s.SelectOptionAsync("Qualified");
+        // The secretary does not grade themself: their own row is left to someone else with the permission.
+        await Assertions.Expect(decisions.Locator("tr[data-own=yes]").GetByTestId("own-grade")).ToBeVisibleAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "确定评议结果" }).ClickAsync();
-        await Assertions.Expect(secretary.GetByTestId("round-status")).ToContainTextAsync("结果已确定");
-        await Assertions.Expect(decisions.Locator("tr", new() { HasText = "刘伟" }).GetByTestId("grade")).ToHaveTextAsync("优秀");
-        await BrowserFixture.ShotAsync(secretary, "41-appraisal-final");
+        await Assertions.Expect(secretary.GetByTestId("form-errors")).ToContainTextAsync("请为每名正式党员评定等次");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "保存评定" }).ClickAsync();
+        var ownRow = await decisions.Locator("tr[data-own=yes]").GetAttributeAsync("data-person");
         await secretary.Context.CloseAsync();
+
+        var party = await f.NewPageAsync("partyadmin");
+        await party.GotoAsync(roundUrl);
+        var partyDecisions = party.GetByTestId("decisions");
+        await Assertions.Expect(partyDecisions.Locator("tr", new() { HasText = "刘伟" }).GetByLabel("评定等次")).ToHaveValueAsync("Excellent");
+        await partyDecisions.Locator($"tr[data-person='{ownRow}']").GetByLabel("评定等次").SelectOptionAsync("Qualified");
+        await party.GetByRole(AriaRole.Button, new() { Name = "确定评议结果" }).ClickAsync();
+        await Assertions.Expect(party.GetByTestId("round-status")).ToContainTextAsync("结果已确定");
+        await Assertions.Expect(partyDecisions.Locator("tr", new() { HasText = "刘伟" }).GetByTestId("grade")).ToHaveTextAsync("优秀");
+        await BrowserFixture.ShotAsync(party, "41-appraisal-final");
+        await party.Context.CloseAsync();
 
         await member.GotoAsync("/Appraisal/Mine");
         await Assertions.Expect(member.GetByTestId("my-result")).ToContainTextAsync("优秀");

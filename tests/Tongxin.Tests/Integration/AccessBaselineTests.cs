@@ -48,7 +48,7 @@ public class AccessBaselineTests(AppFactory app) : IClassFixture<AppFactory>
         var c = await app.ClientAsync("secretary2");
         var r = await Html.PostFormAsync(c, "/OrgLife/Plan", "/OrgLife/Plan", new Dictionary<string, string>
         {
-            ["Input.OrgId"] = b2.ToString(), ["Input.Type"] = "BranchCommittee", ["Input.Topic"] = "", ["Input.Place"] = "",
+            ["Input.OrgId"] = b2.ToString(), ["Input.Type"] = "CommitteeMeeting", ["Input.Topic"] = "", ["Input.Place"] = "",
             ["Input.StartsAt"] = "2030-01-01T15:00", ["Input.EndsAt"] = "2030-01-01T17:00", ["Input.Adjusted"] = "true",
             ["Input.AttendeeIds"] = b1Person.Id.ToString(),
         });

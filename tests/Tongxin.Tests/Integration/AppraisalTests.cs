@@ -104,8 +104,9 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Null(await app.AsAsync<GetRound.Handler, GetRound.View?>("secretary2", (h, s) => h.Handle(round, s)));
 
         // Decisions: only after the ballot closes.
-        Task<Result<bool>> Decide(Dictionary<long, DecideGrades.Decision> d, bool final) =>
-            app.AsAsync<DecideGrades.Handler, Result<bool>>("secretary1", (h, s) => h.Handle(round, d, final, s, "secretary1", DateTime.UtcNow));
+        // The party administrator records the decisions: the secretary, a member of the branch, may not grade themself.
+        Task<Result<bool>> Decide(Dictionary<long, DecideGrades.Decision> d, bool final, string user = "partyadmin") =>
+            app.AsAsync<DecideGrades.Handler, Result<bool>>(user, (h, s) => h.Handle(round, d, final, s, user, DateTime.UtcNow));
         Dictionary<long, DecideGrades.Decision> Grades(params long[] excellent) =>
             full.ToDictionary(p => p, p => new DecideGrades.Decision(excellent.Contains(p) ? AppraisalGrade.Excellent : AppraisalGrade.Qualified, null));
         Assert.Equal("请先结束互评投票，再评定等次", (await Decide(Grades(full[1]), true)).Error!.Message);
@@ -133,6 +134,7 @@ public class AppraisalTests(AppFactory app) : IClassFixture<AppFactory>
         // The ⅓ rule; 预备党员 not graded; all graded to finalise.
         // Decisions: only after the ballot closes; the ⅓ rule; 预备党员 not graded; all graded to finalise.
         Assert.Equal("互评投票已结束", (await VoteAsync(round, full[3], Marks(full[3]))).Error!.Message);
+        Assert.Equal(ConflictOfInterest.Message, (await Decide(Grades(full[1]), false, "secretary1")).Error!.Message);
         Assert.Equal("评为优秀的人数不能超过参评正式党员的三分之一", (await Decide(Grades(full[1], full[2], full[3]), false)).Error!.Message);
         var withProbationary = Grades(full[1]); withProbationary[probationary] = new(AppraisalGrade.Qualified, null);
         Assert.Equal("预备党员参加评议但不评定等次", (await Decide(withProbationary, false)).Error!.Message);

@@ -209,7 +209,9 @@ public class ManualAwardTests(AppFactory app) : IClassFixture<AppFactory>
         {
             var groups = await db.Organizations.Where(o => o.Name == "第一党支部第一党小组" || o.Name == "第一党支部第二党小组").ToDictionaryAsync(o => o.Name, o => o.Id);
             var leader = await db.Users.Where(u => u.UserName == "groupleader1").Select(u => u.PersonId).SingleAsync();
-            var own = await db.People.Where(p => p.PartyGroupId == groups["第一党支部第一党小组"] && p.Id != leader).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var secretary = await db.Users.Where(u => u.UserName == "secretary1").Select(u => u.PersonId).SingleAsync();
+            var own = await db.People.Where(p => p.PartyGroupId == groups["第一党支部第一党小组"] && p.Id != leader && p.Id != secretary)
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             var other = await db.People.Where(p => p.PartyGroupId == groups["第一党支部第二党小组"]).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             return (own, other);
         });

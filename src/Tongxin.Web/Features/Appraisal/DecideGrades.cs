@@ -44,6 +44,13 @@ public static class DecideGrades
                 var d = decisions.GetValueOrDefault(p.PersonId);
                 return (p, d?.Grade, Note: string.IsNullOrWhiteSpace(d?.Note) ? null : d.Note.Trim());
             }).ToList();
+            // The user's own grade is someone else's to record: theirs passes through unchanged or is refused.
+            if (proposed.FirstOrDefault(x => x.p.PersonId == scope.PersonId) is { p: not null } own
+                && (own.Grade != own.p.Grade || own.Note != own.p.GradeNote) && ConflictOfInterest.Check(scope, own.p.PersonId) is { } conflict)
+            {
+                if (decisions.ContainsKey(own.p.PersonId)) return conflict;
+                proposed[proposed.IndexOf(own)] = (own.p, own.p.Grade, own.p.GradeNote);
+            }
             if (AppraisalRules.Check(proposed.Select(x => (x.p.IsProbationary, x.Grade, x.Note)).ToList(), finalise) is { } problem)
                 return Error.Validation(problem, "Decisions");
 

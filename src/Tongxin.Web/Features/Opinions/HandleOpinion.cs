@@ -27,6 +27,7 @@ public static class HandleOpinion
         {
             if (await LoadAsync(id, scope, ct) is not { } report) return Error.NotFound();
             if (report.Status != OpinionStatus.Submitted) return Error.Conflict("只有已报送、待处理的社情民意可以采用或不采用");
+            if (ConflictOfInterest.Check(scope, report.AuthorPersonId) is { } own) return own;
             note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if (!adopt && note is null) return Error.Validation("不采用须说明理由", "Note");
             (report.Status, report.DecidedOn, report.DecidedBy, report.DecisionNote) = (adopt ? OpinionStatus.Adopted : OpinionStatus.NotAdopted, Clock.Today, userName, note);

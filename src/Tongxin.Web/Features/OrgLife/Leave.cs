@@ -34,6 +34,7 @@ public static class Leave
             var access = await ActivityAccess.ForPlannerAsync(db, attendee.ActivityId, scope, track: false, ct);
             if (!access.Ok) return access.Error!;
             if (attendee.Leave != LeaveStatus.Requested) return Error.Conflict("没有待审批的请假");
+            if (ConflictOfInterest.Check(scope, attendee.PersonId) is { } own) return own;
             attendee.Leave = grant ? LeaveStatus.Granted : LeaveStatus.Refused;
             attendee.LeaveDecidedBy = userName;
             if (grant) await Points.PointLedger.ReverseAsync(db, Points.DeductForAbsence.KeyOf(attendee), "已准假，撤销缺席扣分", userName, DateTime.UtcNow, ct);

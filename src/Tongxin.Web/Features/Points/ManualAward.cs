@@ -28,6 +28,7 @@ public static class ManualAward
             var book = await PointRuleBook.LoadAsync(db, person.TenantId, day.Year, ct);
             if (book.ItemOn(ruleCode ?? "", day) is not { Trigger: PointTrigger.Manual } item) return Error.Validation("请选择可手工加减分的规则项", "RuleCode");
             if (item.Proposer > person.Level) return Error.Forbidden("该规则项须由上级党组织提出");
+            if (ConflictOfInterest.Check(scope, personId) is { } own) return own;
 
             var proposal = new PointProposal
             {
@@ -52,6 +53,7 @@ public static class ManualAward
             if (proposal is null || await PersonInScopeAsync(proposal.PersonId, scope, ct) is null) return Error.NotFound();
             if (proposal.Status != ProposalStatus.Pending) return Error.Conflict("该申请已处理");
             if (proposal.ProposedBy == userName) return Error.Forbidden("加减分须由提出人以外的人审核");
+            if (ConflictOfInterest.Check(scope, proposal.PersonId) is { } own) return own;
             var book = await PointRuleBook.LoadAsync(db, proposal.TenantId, proposal.On.Year, ct);
             if (book.ItemOn(proposal.RuleCode, proposal.On) is not { } item) return Error.Conflict("该规则项已停用");
 

@@ -52,6 +52,7 @@ public static class AssignProposal
         {
             if (await OfficeLoadAsync(id, scope, ct) is not { } proposal) return Error.NotFound();
             if (!ProposalFlow.Registered.Contains(proposal.Status)) return Error.Validation("只有已立案的提案可以标记重点或优秀");
+            if (ConflictOfInterest.Check(scope, [.. proposal.Signers.Select(s => (long?)s.PersonId)]) is { } own) return own;
             (proposal.IsKey, proposal.IsExcellent, proposal.Overseer) = (isKey, isExcellent, string.IsNullOrWhiteSpace(overseer) ? null : overseer.Trim());
             return await SaveAsync(ct);
         }

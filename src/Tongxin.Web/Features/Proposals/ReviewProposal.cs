@@ -19,6 +19,7 @@ public static class ReviewProposal
         {
             var proposal = await ProposalAccess.LoadAsync(db, id, ct);
             if (proposal is null || proposal.Status == ProposalStatus.Draft || !ProposalAccess.IsOffice(scope, proposal.TenantId)) return Error.NotFound();
+            if (ConflictOfInterest.Check(scope, [.. proposal.Signers.Select(s => (long?)s.PersonId)]) is { } own) return own;
             if (decision is not (ProposalAction.Register or ProposalAction.Refuse or ProposalAction.Merge or ProposalAction.Convert))
                 return Error.Validation("请选择审查结果", "Decision");
             var next = ProposalFlow.Next(proposal.Status, decision, proposal.Facts);

@@ -22,6 +22,8 @@ public static class ReviewRating
             if (rating is null || await StarAccess.BranchAsync(db, rating.OrgId, scope, Permissions.Stars.Review, ct) is null) return Error.NotFound();
             if (rating.Status != StarRatingStatus.Submitted) return Error.Conflict("只有已提交的自评可以评定");
             if (rating.SubmittedBy == userName) return Error.Forbidden("评定须由提交自评以外的人进行");
+            var branchPath = await db.Organizations.Where(o => o.Id == rating.OrgId).Select(o => o.Path).FirstAsync(ct);
+            if (ConflictOfInterest.CheckOrg(scope, branchPath) is { } own) return own;
             note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
             if (!approve)

@@ -41,6 +41,7 @@ public static class Hosting
         s.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         s.AddProblemDetails();
+        s.AddExceptionHandler<Faults.ApiExceptionHandler>();
         s.AddOpenApi();
         s.AddTongxinFeatures();
         if (builder.Configuration["Tongxin:Jobs:Enabled"] is not ("false" or "False"))
@@ -70,11 +71,17 @@ public static class Hosting
     public static WebApplication UseTongxin(this WebApplication app)
     {
         var db = app.Services.GetRequiredService<DatabaseSettings>();
-        db.Migrate();
+        try { db.Migrate(); }
+        catch (Exception ex) when (Faults.DatabaseOutage.StartupProblem(ex) is { } problem)
+        {
+            // One line for the operator instead of a stack trace.
+            Console.Error.WriteLine($"同心无法启动：{problem}");
+            Environment.Exit(2);
+        }
         DemoSeeder.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger).GetAwaiter().GetResult();
 
         app.UseTongxinWebSecurity();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/Error/500");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseRequestLocalization(o =>

@@ -23,6 +23,7 @@ public static class WebSecurity
                 if (System.Net.IPNetwork.TryParse(network, out var net)) o.KnownIPNetworks.Add(net);
             foreach (var host in Split(config["Tongxin:Proxy:AllowedHosts"])) o.AllowedHosts.Add(host);
         });
+        s.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         s.Configure<CookiePolicyOptions>(o =>
         {
             o.Secure = CookieSecurePolicy.SameAsRequest;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Web.Features.Shared;
 using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.Audit;
 
@@ -39,7 +40,7 @@ public class IndexModel(AppDbContext db) : AppPage
         if (!string.IsNullOrWhiteSpace(Entity)) q = q.Where(a => a.EntityType == Entity);
         if (!string.IsNullOrWhiteSpace(Actor)) q = q.Where(a => a.UserName == Actor);
         Total = await q.CountAsync(ct);
-        Entries = await q.OrderByDescending(a => a.Id).Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Entries = await q.OrderByDescending(a => a.Id).Skip(Paging.Skip(PageNumber, PageSize)).Take(PageSize).ToListAsync(ct);
     }
 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);

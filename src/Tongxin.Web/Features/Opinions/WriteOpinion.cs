@@ -19,6 +19,7 @@ public static class WriteOpinion
             content = content?.Trim() ?? "";
             if (title.Length is < 4 or > 200) return Error.Validation("请填写标题（4至200字）", "Title");
             if (submit && content.Length < 50) return Error.Validation("请写明情况、问题和建议（不少于50字）", "Content");
+            if (TextLimits.TooLong(content, 10_000, "社情民意内容", "Content") is { } tooLong) return tooLong;
             OpinionReport report;
             if (id is { } existing)
             {

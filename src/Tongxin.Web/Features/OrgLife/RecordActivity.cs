@@ -28,6 +28,8 @@ public static class RecordActivity
             var access = await ActivityAccess.ForPlannerAsync(db, activityId, scope, track: true, ct);
             if (!access.Ok) return access.Error!;
             var activity = access.Value!;
+            if (TextLimits.TooLong(minutes, TextLimits.LongText, "会议记录", "Minutes") is { } longMinutes) return longMinutes;
+            if (TextLimits.TooLong(decisions, TextLimits.LongText, "决议事项", "Decisions") is { } longDecisions) return longDecisions;
             if (minutes is not null && ContainsHtml(minutes)) return Error.Validation("会议记录不能包含HTML代码，请使用纯文本或Markdown", "Minutes");
             if (decisions is not null && ContainsHtml(decisions)) return Error.Validation("决议事项不能包含HTML代码", "Decisions");
 

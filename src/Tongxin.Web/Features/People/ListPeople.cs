@@ -31,10 +31,10 @@ public static class ListPeople
             var filtered = await FilterAsync(q, scope, ct);
             if (!filtered.Ok) return filtered.Error!;
             var query = filtered.Value!;
-            var size = Math.Clamp(q.PageSize, 1, 200);
+            var size = Paging.Size(q.PageSize, DefaultPageSize);
             var total = await query.CountAsync(ct);
-            var page = Math.Max(1, q.Page);
-            var rows = await Sorted(query, q).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            var page = Paging.Page(q.Page);
+            var rows = await Sorted(query, q).Skip(Paging.Skip(page, size)).Take(size).ToListAsync(ct);
             return new Page(rows.Select(j => ToRow(j, scope)).ToList(), total, page, size);
         }
 

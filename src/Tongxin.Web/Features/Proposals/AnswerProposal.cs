@@ -24,6 +24,7 @@ public static class AnswerProposal
             if (!next.Ok) return next.Error!;
             if (outcome is null) return Error.Validation("请选择办理结果类别（A、B、C、D）", "Outcome");
             if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 20) return Error.Validation("请填写答复内容（不少于20字）", "ReplyText");
+            if (TextLimits.TooLong(text, 10_000, "答复内容", "ReplyText") is { } tooLong) return tooLong;
             (proposal.Status, proposal.Outcome, proposal.ReplyText, proposal.RepliedOn, proposal.RepliedBy) = (next.Value, outcome, text.Trim(), today, userName);
             (proposal.HandlingRating, proposal.ResultRating, proposal.RatedAt) = (null, null, null);
             return await SaveAsync(ct);

@@ -24,6 +24,7 @@ public static class SubmitProposal
             var content = input.Content?.Trim() ?? "";
             if (title.Length is < 4 or > 200) return Error.Validation("请填写提案标题（4至200字，一事一案）", "Title");
             if (submit && content.Length < 20) return Error.Validation("请写明案由和具体建议（不少于20字）", "Content");
+            if (TextLimits.TooLong(content, 10_000, "提案内容", "Content") is { } tooLong) return tooLong;
             var cosigners = input.CoSigners.Where(c => c != me).Distinct().ToList();
             if (cosigners.Count > 0 && await db.People.CountAsync(p => cosigners.Contains(p.Id) && p.IsCppccMember && p.TenantId == lead.TenantId, ct) != cosigners.Count)
                 return Error.Validation("联名人须为本届政协委员", "CoSigners");

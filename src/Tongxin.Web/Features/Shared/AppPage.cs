@@ -17,10 +17,33 @@ public abstract class AppPage : PageModel
 
     protected IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
 
+    public const string BadRequestMessage = "Tongxin.BadRequestMessage";
+    public const int MinYear = 2000, MaxYear = 2100;
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        if (OddYear(context) is { } year)
+        {
+            context.Result = BadRequest(L["年度“{0}”无效，应在 {1} 至 {2} 之间", year, MinYear, MaxYear].Value);
+            return;
+        }
         Scope = await HttpContext.RequestServices.GetRequiredService<AccessScope>().CurrentAsync(HttpContext.RequestAborted);
         await next();
+    }
+
+    /// <summary>Every page takes its year the same way (a "year" argument or a Year property): one range check for all.</summary>
+    int? OddYear(PageHandlerExecutingContext context)
+    {
+        var years = context.HandlerArguments.Where(a => string.Equals(a.Key, "year", StringComparison.OrdinalIgnoreCase)).Select(a => a.Value as int?)
+            .Append(GetType().GetProperty("Year") is { } bound && bound.IsDefined(typeof(BindPropertyAttribute), true) ? bound.GetValue(this) as int? : null);
+        return years.FirstOrDefault(y => y is { } v && (v < MinYear || v > MaxYear));
+    }
+
+    /// <summary>400 with a message, shown by the error page.</summary>
+    protected IActionResult BadRequest(string message)
+    {
+        HttpContext.Items[BadRequestMessage] = message;
+        return StatusCode(StatusCodes.Status400BadRequest);
     }
 
     /// <summary>404 and 403 become responses; validation errors go to the form, which is shown again.</summary>

@@ -70,7 +70,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default) =>
-        AuditWriter.SaveWithAuditAsync(this, auditContext?.UserName ?? "system",
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        TextLimits.Check(ChangeTracker);
+        return AuditWriter.SaveWithAuditAsync(this, auditContext?.UserName ?? "system",
             () => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), ct);
+    }
 }

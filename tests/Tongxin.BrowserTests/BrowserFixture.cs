@@ -64,7 +64,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(AppFactory.PasswordOf(user));
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try { await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded }); }
+        catch (TimeoutException)
+        {
+            await ShotAsync(page, $"login-failed-{user}");
+            throw new TimeoutException($"{user} did not get past the login page: {page.Url}\n{await page.InnerTextAsync("body")}");
+        }
     }
 
     public static Task ShotAsync(IPage page, string name) =>

@@ -54,7 +54,17 @@ public class OrgLifeJourney(BrowserFixture f)
         await secretary.ReloadAsync();
         await secretary.GetByLabel("会议记录（支持Markdown，不支持HTML）").FillAsync("## 议程\n1. 重温入党誓词\n2. 交流学习体会");
         await secretary.GetByTestId("record").ClickAsync();
+        // Saving the minutes holds nothing: those not signed in are 未签到 until 确认召开, which lists them first.
+        await Assertions.Expect(secretary.GetByTestId("activity-status")).ToHaveTextAsync("计划中");
+        await Assertions.Expect(secretary.GetByTestId("present-count")).ToContainTextAsync("未签到 8 人");
+        await Assertions.Expect(secretary.GetByTestId("attendance")).Not.ToContainTextAsync("缺席");
+        await secretary.GetByTestId("confirm-held").Locator("summary").ClickAsync();
+        await Assertions.Expect(secretary.GetByTestId("would-be-absent")).ToBeVisibleAsync();
+        Assert.Equal(8, (await secretary.GetByTestId("would-be-absent").InnerTextAsync()).Split('、').Length);
+        await BrowserFixture.ShotAsync(secretary, "25a-confirm-held");
+        await secretary.GetByTestId("confirm").ClickAsync();
         await Assertions.Expect(secretary.GetByTestId("activity-status")).ToHaveTextAsync("已召开");
+        await Assertions.Expect(secretary.GetByTestId("present-count")).ToContainTextAsync("缺席 8 人");
         await Assertions.Expect(secretary.GetByTestId("minutes").Locator("h2")).ToHaveTextAsync("议程");
         await BrowserFixture.ShotAsync(secretary, "25-recorded");
 

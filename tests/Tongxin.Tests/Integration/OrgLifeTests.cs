@@ -205,6 +205,8 @@ public class OrgLifeTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.True((await ScanAsync(SignInToken.Issue(id, a.SignInSecret, now.AddMinutes(5)), p, now.AddMinutes(5))).Ok);
         var record = await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(id, "## 议程\n传达学习文件", null, secretary, now.AddMinutes(30)));
         Assert.True(record.Ok, record.Error?.Message);
+        var held = await With(sp => sp.GetRequiredService<ConfirmHeld.Handler>().Handle(id, secretary, now.AddMinutes(30)));
+        Assert.True(held.Ok, held.Error?.Message);
         var again = await member.PostAsJsonAsync($"/api/orglife/activities/{id}/leave", new { reason = "再请" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // already granted
         var late = await With(sp => sp.GetRequiredService<Leave.Handler>().RequestAsync(id, silent, "补请", now.AddMinutes(11)));
@@ -253,6 +255,7 @@ public class OrgLifeTests(AppFactory app) : IClassFixture<AppFactory>
         // Nobody signed in: recorded, but no quorum, so it does not count.
         var r = await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(id, "到会人数不足", null, secretary, now));
         Assert.True(r.Ok);
+        Assert.True((await With(sp => sp.GetRequiredService<ConfirmHeld.Handler>().Handle(id, secretary, now))).Ok);
         var a = await ActivityAsync(id);
         Assert.Equal(ActivityStatus.Held, a.Status);
         Assert.False(a.QuorumMet);
@@ -422,7 +425,10 @@ public class AlertTests(AppFactory app) : IClassFixture<AppFactory>
         // Once the record is written the "unrecorded" alert closes; the others stay while they hold.
         var unrecorded = await app.WithDbAsync(db => db.Activities.Where(a => a.Topic == "专题党课").Select(a => a.Id).SingleAsync());
         using (var s = app.Services.CreateScope())
+        {
             Assert.True((await s.ServiceProvider.GetRequiredService<RecordActivity.Handler>().Handle(unrecorded, "已补记", null, scope, DateTime.UtcNow)).Ok);
+            Assert.True((await s.ServiceProvider.GetRequiredService<ConfirmHeld.Handler>().Handle(unrecorded, scope, DateTime.UtcNow)).Ok);
+        }
         using (var s = app.Services.CreateScope()) await s.ServiceProvider.GetRequiredService<RaiseAlerts.Handler>().RunAsync(day);
         var open = await app.WithDbAsync(db => db.Alerts.Where(a => a.ClosedAt == null).Select(a => a.Message).ToListAsync());
         Assert.DoesNotContain(open, m => m.Contains("专题党课"));

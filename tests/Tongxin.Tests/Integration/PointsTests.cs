@@ -346,12 +346,15 @@ public class AbsencePointsTests(AppFactory app) : IClassFixture<AppFactory>
         Task<List<int>> PointsOf(Attendee a) => app.WithDbAsync(db => db.PointEntries.Where(e => e.SourceKey == $"absent:{a.Id}").OrderBy(e => e.Id).Select(e => e.Points).ToListAsync());
 
         Assert.True((await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(ids.Activity, "## 学习", null, secretary, now))).Ok);
+        Assert.Empty(await PointsOf(ids.Absent)); // the minutes are a draft: nobody is absent yet
+        Assert.True((await With(sp => sp.GetRequiredService<ConfirmHeld.Handler>().Handle(ids.Activity, secretary, now))).Ok);
         Assert.Empty(await PointsOf(ids.Present));
         Assert.Equal([-2], await PointsOf(ids.Absent));
         Assert.Equal([-2], await PointsOf(ids.AskedLeave)); // asked, not granted: still absent
 
-        // Recording again does not deduct twice.
+        // Recording again, or confirming twice (a double click), does not deduct twice.
         Assert.True((await With(sp => sp.GetRequiredService<RecordActivity.Handler>().Handle(ids.Activity, "## 学习（补充）", null, secretary, now))).Ok);
+        Assert.Equal("活动已确认召开", (await With(sp => sp.GetRequiredService<ConfirmHeld.Handler>().Handle(ids.Activity, secretary, now))).Error!.Message);
         Assert.Equal([-2], await PointsOf(ids.Absent));
 
         // A paper sheet shows the absentee was there; leave for the other is granted after all.

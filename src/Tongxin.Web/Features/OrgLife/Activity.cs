@@ -29,6 +29,11 @@ public class Activity
     public byte[] SignInSecret { get; set; } = [];
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>When the plan last changed, and what changed, for the attendees to see.</summary>
+    public DateTime? ChangedAt { get; set; }
+    public string? ChangeNote { get; set; }
+    public DateTime? CancelledAt { get; set; }
+    public string? CancelReason { get; set; }
 
     /// <summary>Counts toward the required frequency: held, and quorate where a quorum applies.</summary>
     public bool Counts => Status == ActivityStatus.Held && (!Type.Info().Quorum || QuorumMet == true);
@@ -36,16 +41,48 @@ public class Activity
     public bool SignInOpen(DateTime utcNow) => Status != ActivityStatus.Cancelled
         && utcNow >= StartsAt - SignInOpensBefore && utcNow <= EndsAt;
 
-    public Error? Hold(string minutes, string? decisions, bool? quorumMet, DateTime utcNow)
+    /// <summary>The minutes as a draft: saved at any time before or after the meeting, holding nothing.</summary>
+    public Error? SaveMinutes(string? minutes, string? decisions)
     {
         if (Status == ActivityStatus.Cancelled) return Error.Conflict("活动已取消，不能记录");
-        if (utcNow < StartsAt) return Error.Validation("活动尚未开始，不能标记为已召开");
-        if (string.IsNullOrWhiteSpace(minutes)) return Error.Validation("请填写会议记录", "Minutes");
-        Minutes = minutes.Trim();
+        Minutes = string.IsNullOrWhiteSpace(minutes) ? null : minutes.Trim();
         Decisions = string.IsNullOrWhiteSpace(decisions) ? null : decisions.Trim();
+        return null;
+    }
+
+    /// <summary>确认召开: after the start, with minutes; from then on those not signed in without leave count as absent.</summary>
+    public Error? ConfirmHeld(bool? quorumMet, DateTime utcNow)
+    {
+        if (Status == ActivityStatus.Cancelled) return Error.Conflict("活动已取消，不能确认召开");
+        if (Status == ActivityStatus.Held) return Error.Conflict("活动已确认召开");
+        if (utcNow < StartsAt) return Error.Validation("活动尚未开始，不能确认召开");
+        if (string.IsNullOrWhiteSpace(Minutes)) return Error.Validation("请先填写并保存会议记录", "Minutes");
         QuorumMet = Type.Info().Quorum ? quorumMet : null;
         Status = ActivityStatus.Held;
         RecordedAt = utcNow;
+        return null;
+    }
+
+    /// <summary>Changes the plan (time, place, topic, host) until the activity is held; the change is kept to show attendees.</summary>
+    public Error? Change(string topic, string place, DateTime startsAt, DateTime endsAt, long? hostPersonId, DateTime utcNow)
+    {
+        if (Status != ActivityStatus.Planned) return Error.Conflict(Status == ActivityStatus.Held ? "活动已召开，不能再变更" : "活动已取消，不能再变更");
+        var changes = new List<string>();
+        if (startsAt != StartsAt || endsAt != EndsAt)
+            changes.Add($"时间由 {Clock.Show(StartsAt)}~{Clock.Show(EndsAt)} 改为 {Clock.Show(startsAt)}~{Clock.Show(endsAt)}");
+        if (place != Place) changes.Add($"地点由“{Place}”改为“{place}”");
+        if (topic != Topic) changes.Add($"主题由“{Topic}”改为“{topic}”");
+        (Topic, Place, StartsAt, EndsAt, HostPersonId) = (topic, place, startsAt, endsAt, hostPersonId);
+        if (changes.Count > 0) (ChangedAt, ChangeNote) = (utcNow, string.Join("；", changes));
+        return null;
+    }
+
+    /// <summary>Cancels a planned activity with a reason; attendees see it, and it counts for nothing.</summary>
+    public Error? Cancel(string? reason, DateTime utcNow)
+    {
+        if (Status != ActivityStatus.Planned) return Error.Conflict(Status == ActivityStatus.Held ? "活动已召开，不能取消" : "活动已取消");
+        if (string.IsNullOrWhiteSpace(reason)) return Error.Validation("请填写取消原因", "Reason");
+        (Status, CancelledAt, CancelReason) = (ActivityStatus.Cancelled, utcNow, reason.Trim());
         return null;
     }
 }
@@ -107,6 +144,10 @@ public class OrgLifeConfiguration : IEntityTypeConfiguration<Activity>, IEntityT
         b.Property(a => a.Topic).HasMaxLength(200);
         b.Property(a => a.Place).HasMaxLength(100);
         b.Property(a => a.CreatedBy).HasMaxLength(100);
+        b.Property(a => a.ChangeNote).HasMaxLength(500);
+        b.Property(a => a.CancelReason).HasMaxLength(200);
+        // Confirming, changing and cancelling race on the status: the second of two clicks is refused.
+        b.Property(a => a.Status).IsConcurrencyToken();
         b.HasIndex(a => new { a.OrgId, a.StartsAt });
         b.HasIndex(a => new { a.TenantId, a.StartsAt });
         b.Ignore(a => a.Counts);

@@ -48,7 +48,13 @@ public class ActivityModel(GetActivity.Handler get) : AppPage
     }
 
     public async Task<IActionResult> OnPostRecordAsync(long id, [FromServices] RecordActivity.Handler record, CancellationToken ct) =>
-        await AfterAsync(id, (await record.Handle(id, Minutes, Decisions, Scope, DateTime.UtcNow, ct)).Error, "已记录活动纪实", ct);
+        await AfterAsync(id, (await record.Handle(id, Minutes, Decisions, Scope, DateTime.UtcNow, ct)).Error, "纪实已保存", ct);
+
+    public async Task<IActionResult> OnPostConfirmAsync(long id, [FromServices] ConfirmHeld.Handler confirm, CancellationToken ct) =>
+        await AfterAsync(id, (await confirm.Handle(id, Scope, DateTime.UtcNow, ct)).Error, "已确认召开", ct);
+
+    public async Task<IActionResult> OnPostCancelAsync(long id, [FromServices] CancelActivity.Handler cancel, CancellationToken ct) =>
+        await AfterAsync(id, (await cancel.Handle(id, Reason, Scope, DateTime.UtcNow, ct)).Error, "活动已取消", ct);
 
     public async Task<IActionResult> OnPostManualAsync(long id, [FromServices] SignIn.Handler signIn, CancellationToken ct) =>
         await AfterAsync(id, (await signIn.ManualAsync(id, PersonId, Reason, Scope, DateTime.UtcNow, ct)).Error, "已补签", ct);

@@ -15,7 +15,9 @@ public static class GetActivity
         public IReadOnlyList<ActivityAttachment> Files { get; init; } = [];
         public int Present => Attendees.Count(a => a.SignedInAt is not null);
         public int OnLeave => Attendees.Count(a => a.SignedInAt is null && a.Leave == LeaveStatus.Granted);
-        public int AbsentWithoutLeave => Attendees.Count(a => a.SignedInAt is null && a.Leave != LeaveStatus.Granted);
+        /// <summary>Not signed in, no leave granted, not the host: 缺席 once held, 未签到 before.</summary>
+        public int AbsentWithoutLeave => ConfirmHeld.WouldBeAbsent(this).Count;
+        public bool IsHost(Person p) => p.PersonId == Activity.HostPersonId;
     }
 
     public sealed class Handler(AppDbContext db)

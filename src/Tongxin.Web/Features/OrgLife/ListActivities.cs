@@ -10,7 +10,7 @@ public static class ListActivities
         string Place, ActivityStatus Status, bool? QuorumMet, int Expected, int Present);
 
     public sealed record MineRow(long Id, ActivityType Type, string Topic, string OrgName, DateTime StartsAt, DateTime EndsAt,
-        string Place, ActivityStatus Status, DateTime? SignedInAt, LeaveStatus Leave);
+        string Place, ActivityStatus Status, DateTime? SignedInAt, LeaveStatus Leave, string? ChangeNote = null, string? CancelReason = null);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -35,9 +35,10 @@ public static class ListActivities
             await (from x in db.Attendees
                    join a in db.Activities on x.ActivityId equals a.Id
                    join o in db.Organizations on a.OrgId equals o.Id
-                   where x.PersonId == personId && a.EndsAt >= sinceUtc && a.Status != ActivityStatus.Cancelled
+                   where x.PersonId == personId && a.EndsAt >= sinceUtc
                    orderby a.StartsAt
-                   select new MineRow(a.Id, a.Type, a.Topic, o.Name, a.StartsAt, a.EndsAt, a.Place, a.Status, x.SignedInAt, x.Leave))
+                   select new MineRow(a.Id, a.Type, a.Topic, o.Name, a.StartsAt, a.EndsAt, a.Place, a.Status, x.SignedInAt, x.Leave,
+                       a.ChangeNote, a.CancelReason))
                 .Take(200).ToListAsync(ct);
     }
 }

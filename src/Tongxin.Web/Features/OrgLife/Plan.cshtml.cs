@@ -20,6 +20,7 @@ public class PlanModel(AppDbContext db) : AppPage
         public string Place { get; set; } = "";
         public bool Adjusted { get; set; }
         public List<long> AttendeeIds { get; set; } = [];
+        public long? HostPersonId { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -60,7 +61,7 @@ public class PlanModel(AppDbContext db) : AppPage
         {
             OrgId = Input.OrgId, Type = Input.Type, Topic = Input.Topic, Place = Input.Place,
             StartsAt = Clock.ToUtc(Input.StartsAt), EndsAt = Clock.ToUtc(Input.EndsAt),
-            AttendeeIds = Input.Adjusted ? Input.AttendeeIds : null,
+            AttendeeIds = Input.Adjusted ? Input.AttendeeIds : null, HostPersonId = Input.HostPersonId,
         }, Scope, User.Identity!.Name!, ct);
         if (result.Ok)
         {

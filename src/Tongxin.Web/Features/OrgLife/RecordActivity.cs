@@ -10,7 +10,10 @@ using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.OrgLife;
 
-/// <summary>活动纪实: minutes in Markdown (raw HTML refused), decisions; marks the activity held, with its quorum computed.</summary>
+/// <summary>
+/// 活动纪实: minutes in Markdown (raw HTML refused) and decisions, saved as a draft at any time. Saving holds nothing:
+/// 确认召开 (<see cref="ConfirmHeld"/>) is its own action.
+/// </summary>
 public static class RecordActivity
 {
     /// <summary>Raw HTML, or a link or autolink that is not http(s)/mailto/relative (javascript: and the like).</summary>
@@ -33,14 +36,7 @@ public static class RecordActivity
             if (minutes is not null && ContainsHtml(minutes)) return Error.Validation("会议记录不能包含HTML代码，请使用纯文本或Markdown", "Minutes");
             if (decisions is not null && ContainsHtml(decisions)) return Error.Validation("决议事项不能包含HTML代码", "Decisions");
 
-            // Quorum: more than half of those with a vote (full members among the expected) present.
-            var votes = await (from a in db.Attendees
-                               join p in db.People on a.PersonId equals p.Id
-                               where a.ActivityId == activityId && p.PartyStatus == PartyStatus.Full
-                               select a.SignedInAt != null).ToListAsync(ct);
-            var quorum = ComplianceCalendar.QuorumMet(votes.Count, votes.Count(x => x));
-            if (activity.Hold(minutes ?? "", decisions, quorum, utcNow) is { } error) return error;
-            await Points.DeductForAbsence.AddAsync(db, activity, utcNow, ct);
+            if (activity.SaveMinutes(minutes, decisions) is { } error) return error;
             await db.SaveChangesAsync(ct);
             return activity.Id;
         }

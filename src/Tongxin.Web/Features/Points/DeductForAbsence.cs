@@ -21,9 +21,11 @@ public static class DeductForAbsence
     {
         if (activity.Type.Info().Duty) return; // absence from duty activities counts in the 履职 file, not in party points
         if (activity.Status != ActivityStatus.Held) return;
+        var host = activity.HostPersonId ?? -1; // the host chaired the meeting: never counted absent
         var absent = await (from a in db.Attendees
                             join p in db.People on a.PersonId equals p.Id
                             where a.ActivityId == activity.Id && a.SignedInAt == null && a.Leave != LeaveStatus.Granted && p.PartyStatus != PartyStatus.None
+                                && a.PersonId != host
                             select new Absentee(a.Id, a.PersonId)).ToListAsync(ct);
         await AddForAsync(db, activity, absent, utcNow, ct);
     }

@@ -79,6 +79,8 @@ public static class Hosting
             Environment.Exit(2);
         }
         DemoSeeder.SeedIfEmptyAsync(app.Services, app.Configuration, app.Logger).GetAwaiter().GetResult();
+        if (!app.Services.GetRequiredService<TwoFactorPolicy>().Enforced)
+            app.Logger.LogWarning("双因素认证要求已关闭（演示模式）：系统、安全、审计管理员也可只凭密码登录。正式部署请设置 Tongxin__Seed__Demo=false 或 Tongxin__Auth__RequireTwoFactor=true");
 
         app.UseTongxinWebSecurity();
         app.UseExceptionHandler("/Error/500");

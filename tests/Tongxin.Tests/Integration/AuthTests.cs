@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tongxin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Tongxin.Tests.Integration;
 
@@ -28,17 +29,53 @@ public class AuthTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("用户名或密码错误", problem.GetProperty("title").GetString());
     }
 
+    static async Task<HttpResponseMessage> LoginFrom(HttpClient c, string address, string user, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { userName = user, password }) };
+        request.Headers.Add(AppFactory.ClientAddressHeader, address);
+        return await c.SendAsync(request);
+    }
+
     [Fact]
-    public async Task FiveFailures_LockTheAccount_EvenAgainstTheRightPassword()
+    public async Task FiveFailures_StopThatAddress_ButNobodyElse_AndTheAccountIsNotLocked()
     {
         var client = await app.ClientAsync();
         for (var i = 0; i < 5; i++)
-            await client.PostAsJsonAsync("/api/auth/login", new { userName = "leader", password = "Wrong#2026x" });
-        var r = await client.PostAsJsonAsync("/api/auth/login", new { userName = "leader", password = AppFactory.DemoPassword });
-        Assert.Equal((HttpStatusCode)423, r.StatusCode);
-        var lockoutEnd = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == "leader").LockoutEnd));
-        Assert.NotNull(lockoutEnd);
-        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginFrom(client, "10.1.1.1", "leader", "Wrong#2026x")).StatusCode);
+        var blocked = await LoginFrom(client, "10.1.1.1", "leader", AppFactory.DemoPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
+        Assert.Equal("登录失败次数过多，请15分钟后再试", (await blocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        // The leader at their own desk still signs in: an attacker cannot keep them out.
+        Assert.Equal(HttpStatusCode.OK, (await LoginFrom(await app.ClientAsync(), "10.2.2.2", "leader", AppFactory.DemoPassword)).StatusCode);
+        Assert.Null(await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserName == "leader").LockoutEnd)));
+    }
+
+    [Fact]
+    public async Task AnAddressTryingManyAccounts_IsStopped()
+    {
+        var client = await app.ClientAsync();
+        for (var i = 0; i < 20; i++) await LoginFrom(client, "10.3.3.3", $"nobody{i}", "Wrong#2026x");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginFrom(client, "10.3.3.3", "member1", AppFactory.DemoPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginFrom(await app.ClientAsync(), "10.4.4.4", "member1", AppFactory.DemoPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownUser_AWrongPassword_AndALockedAccount_GetTheSameAnswer()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var u = await db.Users.SingleAsync(x => x.UserName == "secretary2");
+            u.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
+            return await db.SaveChangesAsync();
+        });
+        var answers = new List<(HttpStatusCode, string?)>();
+        foreach (var (user, password) in new[] { ("nobody-here", "Wrong#2026x"), ("member1", "Wrong#2026x"), ("secretary2", AppFactory.DemoPassword) })
+        {
+            var r = await LoginFrom(await app.ClientAsync(), "10.5.5.5", user, password);
+            answers.Add((r.StatusCode, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()));
+        }
+        Assert.Single(answers.Distinct());
+        Assert.Equal((HttpStatusCode.Unauthorized, "用户名或密码错误"), answers[0]);
     }
 
     [Fact]

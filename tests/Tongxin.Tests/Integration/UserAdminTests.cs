@@ -10,15 +10,19 @@ namespace Tongxin.Tests.Integration;
 public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task Admin_CreatesASecretary_WhoSeesOnlyTheirBranch()
+    public async Task TheSecurityAdmin_CreatesASecretary_WhoSeesOnlyTheirBranch_TheSystemAdminMayNot()
     {
-        var admin = await app.ClientAsync("admin");
         var retirees = await app.OrgIdAsync("离退休干部党支部");
-        var r = await Html.PostFormAsync(admin, "/Admin/Users", "/Admin/Users", new()
+        Dictionary<string, string> Form() => new()
         {
             ["Input.UserName"] = "secretary3", ["Input.DisplayName"] = "离退休支部书记", ["Input.Password"] = "Retire#2026",
             ["Input.Role"] = "BranchSecretary", ["Input.OrgId"] = retirees.ToString(),
-        });
+        };
+        // A secretary reads ID numbers: the system administrator cannot make one (三员分立).
+        var byAdmin = await Html.PostFormAsync(await app.ClientAsync("admin"), "/Admin/Users", "/Admin/Users", Form());
+        Assert.Equal(HttpStatusCode.Forbidden, byAdmin.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "secretary3")));
+        var r = await Html.PostFormAsync(await app.ClientAsync("security"), "/Admin/Users", "/Admin/Users", Form());
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
 
         var c = await app.ClientAsync();
@@ -27,7 +31,7 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
         var people = await c.GetFromJsonAsync<JsonElement>("/api/people?pageSize=200");
         Assert.Equal(8, people.GetProperty("total").GetInt32());
         Assert.All(people.GetProperty("items").EnumerateArray(), p => Assert.Equal("离退休干部党支部", p.GetProperty("orgName").GetString()));
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "RoleAssignment" && a.UserName == "admin").CountAsync());
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "RoleAssignment" && a.UserName == "security").CountAsync());
         Assert.True(audit >= 1);
     }
 
@@ -57,16 +61,33 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Reset_UnlocksALockedAccount_WithTheNewPassword()
+    public async Task AReset_GivesAOneTimePassword_ThatMustBeChangedAtTheNextSignIn()
     {
-        var c = await app.ClientAsync();
-        for (var i = 0; i < 5; i++) await c.PostAsJsonAsync("/api/auth/login", new { userName = "secretary2", password = "Wrong#2026x" });
-        Assert.Equal((HttpStatusCode)423, (await c.PostAsJsonAsync("/api/auth/login", new { userName = "secretary2", password = AppFactory.DemoPassword })).StatusCode);
-
         var admin = await app.ClientAsync("admin");
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "secretary2").Select(u => u.Id).SingleAsync());
-        var r = await Html.PostFormAsync(admin, $"/Admin/User/{id}", $"/Admin/User/{id}?handler=Reset", new() { ["NewPassword"] = "Fresh#2026x" });
+        var r = await Html.PostFormAsync(admin, $"/Admin/User/{id}", $"/Admin/User/{id}?handler=Reset", new());
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await c.PostAsJsonAsync("/api/auth/login", new { userName = "secretary2", password = "Fresh#2026x" })).StatusCode);
+        var flash = await admin.GetStringAsync($"/Admin/User/{id}");
+        var oneTime = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(flash, "一次性密码：(\\S+?)（").Groups[1].Value);
+        Assert.False(string.IsNullOrEmpty(oneTime));
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.MustChangePassword).SingleAsync()));
+        Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "AppUser" && a.EntityId == id && a.UserName == "admin").Select(a => a.After).ToListAsync()),
+            after => after!.Contains("\"MustChangePassword\":true"));
+
+        // The API will not take it; the browser goes to the password page first, and nowhere else.
+        var c = await app.ClientAsync();
+        var api = await c.PostAsJsonAsync("/api/auth/login", new { userName = "secretary2", password = oneTime });
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        var login = await Html.PostFormAsync(c, "/Account/Login", "/Account/Login", new() { ["Input.UserName"] = "secretary2", ["Input.Password"] = oneTime });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var people = await c.GetAsync("/People");
+        Assert.Equal("/Account/Password", people.Headers.Location!.OriginalString);
+        var changed = await Html.PostFormAsync(c, "/Account/Password", "/Account/Password", new()
+        {
+            ["Input.Current"] = oneTime, ["Input.New"] = "Mine#2026xyz", ["Input.Repeat"] = "Mine#2026xyz",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await c.GetAsync("/People")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientAsync()).PostAsJsonAsync("/api/auth/login", new { userName = "secretary2", password = "Mine#2026xyz" })).StatusCode);
     }
 }

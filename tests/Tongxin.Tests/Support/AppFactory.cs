@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,9 +29,27 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("TONGXIN_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("TONGXIN_DEMO_PASSWORD", DemoPassword);
         builder.UseSetting("Tongxin:Jobs:Enabled", "false"); // tests run the alert job themselves
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
 
-    public static string PasswordOf(string user) => user is "admin" or "auditor" ? AdminPassword : DemoPassword;
+    /// <summary>The test server has no client address; a test names one with this header to act from several places.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (Microsoft.AspNetCore.Http.HttpContext ctx, Func<Task> inner) =>
+            {
+                var header = ctx.Request.Headers[ClientAddressHeader].ToString();
+                ctx.Connection.RemoteIpAddress = System.Net.IPAddress.TryParse(header, out var ip) ? ip : System.Net.IPAddress.Loopback;
+                await inner();
+            });
+            next(app);
+        };
+    }
+
+    public static string PasswordOf(string user) => user is "admin" or "auditor" or "security" ? AdminPassword : DemoPassword;
 
     /// <summary>A client with its own cookie jar, signed in as <paramref name="user"/> (or anonymous when null).</summary>
     public async Task<HttpClient> ClientAsync(string? user = null)

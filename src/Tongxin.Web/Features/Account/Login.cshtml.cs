@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tongxin.Web.Infrastructure.Auth;
+using Microsoft.Extensions.Localization;
+using Tongxin.Web.Infrastructure.Localization;
 
 namespace Tongxin.Web.Features.Account;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public class LoginModel(SignInUser.Handler signIn, IStringLocalizer<UiText> L) : PageModel
 {
     public sealed class InputModel
     {
@@ -18,17 +18,34 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty] public string? Code { get; set; }
+    /// <summary>The password was right; the page now asks for the two-factor code.</summary>
+    public bool AskCode { get; private set; }
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "连续登录失败次数过多，账号已锁定15分钟"
-            : "用户名或密码错误");
+        var result = await signIn.Handle(new SignInUser.Command(Input.UserName, Input.Password, null, ClientAddress), ct);
+        return After(result);
+    }
+
+    public async Task<IActionResult> OnPostCodeAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await signIn.CodeAsync(Code, ClientAddress, ct);
+        if (!result.Ok) AskCode = result.Error!.Message == SignInUser.WrongCode;
+        return After(result);
+    }
+
+    IActionResult After(Tongxin.Web.Shared.Result<SignInUser.Outcome> result)
+    {
+        if (result.Ok && result.Value == SignInUser.Outcome.SignedIn) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.Ok) { AskCode = true; return Page(); }
+        ModelState.AddModelError("", L[result.Error!.Message].Value);
         return Page();
     }
+
+    string ClientAddress => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -28,6 +28,10 @@ public static class CreateUser
             if (!Roles.Grantable.Contains(c.Role)) return Error.Validation("不能在此授予该角色", nameof(c.Role));
             var org = await UserAccess.ManagedOrgAsync(db, scope, c.OrgId, ct);
             if (org is null) return Error.Validation("组织不存在或不在您的管理范围内", nameof(c.OrgId));
+            var security = scope.CanAnywhere(Permissions.Security.Manage);
+            if (Roles.IsSensitive(c.Role, org.Id, org.TenantId) && !security)
+                return Error.Forbidden("可查看身份证号或覆盖全单位的角色须由安全管理员授予");
+            if (c.PersonId is not null && !security) return Error.Forbidden("账号关联人员须由安全管理员办理");
             if (c.PersonId is { } pid)
             {
                 var person = await db.People.FirstOrDefaultAsync(p => p.Id == pid, ct);

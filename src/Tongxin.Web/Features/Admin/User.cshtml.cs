@@ -11,7 +11,6 @@ public class UserModel(AppDbContext db) : AppPage
     public AppUser Account { get; private set; } = null!;
     public List<(long Id, string Role, string OrgName)> Grants { get; private set; } = [];
     public List<(long Id, string Name, int Depth)> Orgs { get; private set; } = [];
-    [BindProperty] public string NewPassword { get; set; } = "";
     [BindProperty] public string Role { get; set; } = Roles.BranchSecretary;
     [BindProperty] public long OrgId { get; set; }
 
@@ -34,8 +33,14 @@ public class UserModel(AppDbContext db) : AppPage
     public async Task<IActionResult> OnPostRevokeAsync(string id, long grantId, [FromServices] ChangeRoles.Handler roles, CancellationToken ct) =>
         await AfterAsync(id, (await roles.Revoke(id, grantId, Scope, ct)).Error, "已收回角色", ct);
 
-    public async Task<IActionResult> OnPostResetAsync(string id, [FromServices] ResetAccess.Handler reset, CancellationToken ct) =>
-        await AfterAsync(id, (await reset.Handle(id, NewPassword, Scope, ct)).Error, "已重置密码并解除锁定", ct);
+    public async Task<IActionResult> OnPostResetAsync(string id, [FromServices] ResetAccess.Handler reset, CancellationToken ct)
+    {
+        var result = await reset.Handle(id, Scope, ct);
+        if (!result.Ok) return await AfterAsync(id, result.Error, "", ct);
+        // Shown once: the user must replace it at the next sign-in.
+        TempData["Flash"] = L["已重置密码并解除锁定。一次性密码：{0}（仅显示一次，用户下次登录时须修改）", result.Value!].Value;
+        return RedirectToPage(new { id });
+    }
 
     Task<IActionResult> AfterAsync(string id, Tongxin.Web.Shared.Error? error, string done, CancellationToken ct) =>
         AfterActionAsync(error, done, new { id }, () => ShowAsync(id, ct));

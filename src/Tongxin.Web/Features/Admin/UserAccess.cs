@@ -18,6 +18,7 @@ public static class UserAccess
                            where r.UserId == userId
                            select new { r.Role, o.Path }).ToListAsync(ct);
         if (paths.Any(p => !Roles.Grantable.Contains(p.Role))) return false; // other administrators are off limits
+        if (userId == scope.UserId) return false; // nobody manages their own account here
         if (paths.Count == 0) return scope.Grants.Any(g => g.TenantId == user.TenantId && Roles.Grants[g.Role].Contains(Permissions.Users.Manage));
         return paths.All(p => scope.Can(Permissions.Users.Manage, p.Path));
     }

@@ -12,7 +12,7 @@ namespace Tongxin.Web.Features.Api;
 /// <summary>JSON endpoints; the same scope checks as the pages, errors as ProblemDetails.</summary>
 public static class ApiEndpoints
 {
-    public sealed record LoginRequest(string UserName, string Password);
+    public sealed record LoginRequest(string UserName, string Password, string? Code = null);
     public sealed record OrgDto(long Id, long? ParentId, string Name, string Type, string TypeName, int Depth, bool Closed);
     public sealed record PersonDto(long Id, string Name, string Gender, string OrgName, string PartyStatus, bool IsRetired,
         bool IsCppccMember, string? Sector, string? Affiliation, bool IsStandingCommittee, string? StaffPost, string? IdNumber);
@@ -22,13 +22,29 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Tongxin");
 
-        api.MapPost("/auth/login", async (LoginRequest req, SignInManager<AppUser> signIn) =>
+        api.MapPost("/auth/login", async (LoginRequest req, HttpContext http, Account.SignInUser.Handler signIn,
+            SignInManager<AppUser> manager, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(req.UserName) || string.IsNullOrEmpty(req.Password))
                 return Problem(Error.Validation("请输入用户名和密码"));
-            var result = await signIn.PasswordSignInAsync(req.UserName.Trim(), req.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.IsLockedOut) return Results.Problem(title: "账号已锁定，请15分钟后再试", statusCode: 423);
-            if (!result.Succeeded) return Results.Problem(title: "用户名或密码错误", statusCode: 401);
+            var result = await signIn.Handle(new(req.UserName, req.Password, req.Code, http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), ct);
+            if (result.Ok && result.Value == Account.SignInUser.Outcome.NeedsCode)
+            {
+                await manager.SignOutAsync(); // the API takes the code in the same request, or not at all
+                return Results.Problem(title: "请提供动态验证码（code）", statusCode: 401, extensions: new Dictionary<string, object?> { ["needsCode"] = true });
+            }
+            if (!result.Ok)
+                return result.Error!.Kind == ErrorKind.Conflict ? Results.Problem(title: result.Error.Message, statusCode: 429)
+                    : Results.Problem(title: result.Error.Message, statusCode: 401);
+            // An account that must first change its one-time password or set up a second factor does that in the browser.
+            var user = await manager.UserManager.FindByNameAsync(req.UserName.Trim());
+            var scope = await AccessScope.ForUserAsync(http.RequestServices.GetRequiredService<AppDbContext>(), user!.Id, ct);
+            var policy = http.RequestServices.GetRequiredService<TwoFactorPolicy>();
+            if (scope.MustChangePassword || (!scope.TwoFactorEnabled && policy.IsRequired(scope.Grants.Select(g => g.Role))))
+            {
+                await manager.SignOutAsync();
+                return Results.Problem(title: scope.MustChangePassword ? "请先在网页上修改一次性密码" : "请先在网页上启用双因素认证", statusCode: 403);
+            }
             return Results.Ok(new { userName = req.UserName.Trim() });
         }).AllowAnonymous().DisableAntiforgery();
 

@@ -8,6 +8,9 @@ using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.Shared;
 
+/// <summary>Pages a user reaches before their account is set up (changing a one-time password, enrolling a second factor).</summary>
+public interface IAccountSetupPage;
+
 /// <summary>Base page: loads the user's scope once and turns typed errors into responses or form errors.</summary>
 public abstract class AppPage : PageModel
 {
@@ -28,6 +31,16 @@ public abstract class AppPage : PageModel
             return;
         }
         Scope = await HttpContext.RequestServices.GetRequiredService<AccessScope>().CurrentAsync(HttpContext.RequestAborted);
+        // Account first: a one-time password is replaced, a required second factor set up, before anything else.
+        if (this is not IAccountSetupPage && Scope.UserId is not null)
+        {
+            if (Scope.MustChangePassword) { context.Result = Redirect("/Account/Password"); return; }
+            if (!Scope.TwoFactorEnabled && HttpContext.RequestServices.GetRequiredService<TwoFactorPolicy>().IsRequired(Scope.Grants.Select(g => g.Role)))
+            {
+                context.Result = Redirect("/Account/TwoFactor");
+                return;
+            }
+        }
         await next();
     }
 

@@ -20,6 +20,9 @@ public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> g
     public string? UserId { get; } = userId;
     public long? PersonId { get; } = personId;
     public IReadOnlyList<Grant> Grants { get; } = grants;
+    /// <summary>The account's own state: a one-time password to replace, a second factor set up.</summary>
+    public bool MustChangePassword { get; init; }
+    public bool TwoFactorEnabled { get; init; }
 
     public bool HasRole(string role) => Grants.Any(g => g.Role == role);
 
@@ -94,7 +97,8 @@ public sealed class AccessScope(AppDbContext db, IHttpContextAccessor http)
 
     public static async Task<Scope> ForUserAsync(AppDbContext db, string userId, CancellationToken ct = default)
     {
-        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.PersonId, u.MustChangePassword, u.TwoFactorEnabled }).FirstOrDefaultAsync(ct);
+        var personId = account?.PersonId;
         var self = personId is null ? null : await (from p in db.People
                                                      join o in db.Organizations on p.OrgId equals o.Id
                                                      where p.Id == personId
@@ -103,6 +107,9 @@ public sealed class AccessScope(AppDbContext db, IHttpContextAccessor http)
                             join o in db.Organizations on r.OrgId equals o.Id
                             where r.UserId == userId
                             select new Grant(r.Role, o.Id, o.Path, o.TenantId, o.Name)).ToListAsync(ct);
-        return new Scope(userId, personId, grants, self?.Path, self?.IsCppccMember ?? false);
+        return new Scope(userId, personId, grants, self?.Path, self?.IsCppccMember ?? false)
+        {
+            MustChangePassword = account?.MustChangePassword ?? false, TwoFactorEnabled = account?.TwoFactorEnabled ?? false,
+        };
     }
 }

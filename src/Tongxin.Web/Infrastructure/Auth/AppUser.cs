@@ -10,6 +10,8 @@ public class AppUser : IdentityUser
     public long? TenantId { get; set; }
     /// <summary>The person this account belongs to, for "own records" access.</summary>
     public long? PersonId { get; set; }
+    /// <summary>Set by a password reset: the one-time password must be replaced at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>A role held within an organisation subtree.</summary>

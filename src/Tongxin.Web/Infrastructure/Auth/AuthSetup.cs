@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,7 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
+            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<ThreeClassesPasswordValidator>();
 
@@ -46,6 +48,8 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<AccessScope>();
+        services.AddSingleton<TwoFactorPolicy>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

@@ -88,6 +88,12 @@ public static class Permissions
         public const string Manage = "users.manage";
     }
 
+    public static class Security
+    {
+        /// <summary>安全管理员: links accounts to people and makes the grants that read ID numbers or reach a whole unit.</summary>
+        public const string Manage = "security.manage";
+    }
+
     public static class Audit
     {
         public const string View = "audit.view";
@@ -107,20 +113,22 @@ public static class Roles
     public const string HandlingUnit = "HandlingUnit";
     public const string MemberAffairs = "MemberAffairs";
     public const string SectorConvener = "SectorConvener";
+    public const string SecurityAdmin = "SecurityAdmin";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [SystemAdmin] = "系统管理员", [PartyAdmin] = "党务管理员", [BranchSecretary] = "支部书记",
         [Member] = "党员", [Leader] = "领导", [Auditor] = "审计管理员", [GroupLeader] = "党小组组长",
         [ProposalOffice] = "提案工作人员", [HandlingUnit] = "承办单位", [MemberAffairs] = "委员工作人员",
-        [SectorConvener] = "界别召集人",
+        [SectorConvener] = "界别召集人", [SecurityAdmin] = "安全管理员",
     };
 
-    /// <summary>Roles a system administrator may grant; SystemAdmin and Auditor are set up by deployment, not in the UI.</summary>
+    /// <summary>Roles that may be granted in the UI; SystemAdmin, SecurityAdmin and Auditor are set up by deployment.</summary>
     public static readonly string[] Grantable = [PartyAdmin, BranchSecretary, GroupLeader, Member, Leader, ProposalOffice, HandlingUnit, MemberAffairs, SectorConvener];
 
-    // 三员分立: the system administrator runs the system but does not read ID numbers or the
-    // audit log; the auditor reads the audit log and nothing else.
+    // 三员分立: the system administrator runs the system but does not read ID numbers or the audit log, and cannot
+    // make an account that could; the security administrator links accounts to people and makes those grants
+    // (SensitiveGrant); the auditor reads the audit log and nothing else.
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
         [SystemAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
@@ -148,5 +156,10 @@ public static class Roles
         // A member's reach is their own record only; see AccessScope.
         [Member] = [],
         [Auditor] = [Permissions.Audit.View],
+        [SecurityAdmin] = [Permissions.Users.Manage, Permissions.Security.Manage],
     };
+
+    /// <summary>A grant only the security administrator makes: one that reads ID numbers, or one over a whole unit.</summary>
+    public static bool IsSensitive(string role, long orgId, long tenantId) =>
+        Grants[role].Contains(Permissions.People.ViewIdNumber) || orgId == tenantId;
 }

@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<Features.OrgLife.Activity> Activities => Set<Features.OrgLife.Activity>();
     public DbSet<Features.OrgLife.Attendee> Attendees => Set<Features.OrgLife.Attendee>();
     public DbSet<Features.OrgLife.FrequencyRule> FrequencyRules => Set<Features.OrgLife.FrequencyRule>();

@@ -184,6 +184,7 @@ public static class DemoSeeder
         await db.SaveChangesAsync();
         await User("unit1", "江州市教育局", Roles.HandlingUnit, education, null, demoPassword);
         await User("auditor", "审计管理员", Roles.Auditor, city, null, adminPassword);
+        await User("security", "安全管理员", Roles.SecurityAdmin, city, null, adminPassword);
         await tx.CommitAsync();
         return accounts;
     }

@@ -43,6 +43,10 @@ public class OrgLifeJourney(BrowserFixture f)
         await BrowserFixture.ShotAsync(phone, "22-phone-confirm");
         await phone.GetByTestId("confirm-signin").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("signin-done")).ToContainTextAsync("签到成功");
+        // Scanning again says so at once, with the time.
+        await phone.GotoAsync(qrUrl!);
+        await Assertions.Expect(phone.GetByTestId("signin-done")).ToContainTextAsync("您已签到（");
+        await Assertions.Expect(phone.GetByTestId("confirm-signin")).ToHaveCountAsync(0);
         await BrowserFixture.ShotAsync(phone, "23-phone-done");
 
         // The screen's count rises by itself (it polls).

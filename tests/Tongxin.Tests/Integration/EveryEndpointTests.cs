@@ -8,7 +8,7 @@ namespace Tongxin.Tests.Integration;
 [Trait("Category", "Db")]
 public class EveryEndpointTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    static readonly string[] Public = ["/Account/Login", "/Account/Logout", "/Error/{code:int?}", "/openapi/{documentName}.json", "/api/auth/login"];
+    static readonly string[] Public = ["/Account/Login", "/Account/Logout", "/s/{token}", "/Error/{code:int?}", "/openapi/{documentName}.json", "/api/auth/login"];
 
     async Task<List<string>> GetRoutesAsync(long orgId, long personId)
     {

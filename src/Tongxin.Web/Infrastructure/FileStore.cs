@@ -29,6 +29,16 @@ public sealed class FileStore
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
 
+    /// <summary>Deletes the area's files older than <paramref name="maxAge"/> (uploads left by a crash or an abandoned check).</summary>
+    public int Sweep(string area, TimeSpan maxAge)
+    {
+        var dir = new DirectoryInfo(Path.Combine(Root, area));
+        if (!dir.Exists) return 0;
+        var old = dir.EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - maxAge).ToList();
+        foreach (var f in old) f.Delete();
+        return old.Count;
+    }
+
     public void Delete(string area, string key)
     {
         if (key == Path.GetFileName(key)) File.Delete(Path.Combine(Root, area, key));

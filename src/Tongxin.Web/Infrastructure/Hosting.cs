@@ -82,6 +82,9 @@ public static class Hosting
         if (!app.Services.GetRequiredService<TwoFactorPolicy>().Enforced)
             app.Logger.LogWarning("双因素认证要求已关闭（演示模式）：系统、安全、审计管理员也可只凭密码登录。正式部署请设置 Tongxin__Seed__Demo=false 或 Tongxin__Auth__RequireTwoFactor=true");
 
+        // Personal data a crash may have left on disk: expired roster uploads, half-written exports.
+        app.Services.GetRequiredService<FileStore>().Sweep(Features.People.ImportModel.Area, Features.People.ImportModel.UploadLifetime);
+        Excel.XlsxWriter.SweepTemporary(TimeSpan.FromHours(1));
         app.UseTongxinWebSecurity();
         app.UseExceptionHandler("/Error/500");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");

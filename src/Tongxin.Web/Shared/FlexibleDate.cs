@@ -9,7 +9,7 @@ namespace Tongxin.Web.Shared;
 /// </summary>
 public static partial class FlexibleDate
 {
-    [GeneratedRegex(@"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})\s*日?|月)?$")]
+    [GeneratedRegex(@"^([0-9]{4})\s*[-./年]\s*([0-9]{1,2})\s*(?:[-./月]\s*([0-9]{1,2})\s*日?|月)?$")]
     private static partial Regex Pattern();
 
     public static bool TryParse(object? raw, out DateOnly? date, out string? error)
@@ -19,10 +19,14 @@ public static partial class FlexibleDate
         {
             case null or DBNull: return true;
             case DateTime dt: date = DateOnly.FromDateTime(dt); return true;
+            case double serial when serial is >= 1900 and <= 2100: error = BareYear(serial.ToString(CultureInfo.InvariantCulture)); return false;
             case double serial: return FromSerial(serial, out date, out error);
         }
-        var text = Convert.ToString(raw, CultureInfo.InvariantCulture)!.Trim();
+        // Full-width digits and spaces (２０１９年７月) read as ordinary ones.
+        var text = Convert.ToString(raw, CultureInfo.InvariantCulture)!.Normalize(System.Text.NormalizationForm.FormKC).Trim();
         if (text.Length == 0) return true;
+        if (text.Length == 4 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is >= 1900 and <= 2100)
+        { error = BareYear(text); return false; }
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && !text.Contains('.'))
             return FromSerial(n, out date, out error);
         var m = Pattern().Match(text);
@@ -35,6 +39,9 @@ public static partial class FlexibleDate
         date = new DateOnly(year, month, day);
         return true;
     }
+
+    /// <summary>"2019" alone is a year, not Excel's day 2019 (1905-07-11): refused, not guessed.</summary>
+    static string BareYear(string text) => $"只填了年份“{text}”，无法确定日期，请写明月份（如 {text}-07 或 {text}年7月）";
 
     static bool FromSerial(double serial, out DateOnly? date, out string? error)
     {

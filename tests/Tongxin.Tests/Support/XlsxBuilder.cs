@@ -7,7 +7,10 @@ namespace Tongxin.Tests.Support;
 /// <summary>Builds real .xlsx files for import tests; a double becomes a numeric cell (an Excel date serial).</summary>
 public static class XlsxBuilder
 {
-    public static byte[] Build(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <summary>What office users do to a sheet: hide rows (1-based sheet rows), merge ranges ("A2:A3"), add a hidden sheet.</summary>
+    public sealed record Quirks(int[]? HiddenRows = null, string[]? Merged = null, string? HiddenSheet = null);
+
+    public static byte[] Build(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, Quirks? quirks = null)
     {
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
@@ -18,8 +21,23 @@ public static class XlsxBuilder
             var data = new SheetData();
             data.Append(Row(headers.Cast<object?>().ToList()));
             foreach (var r in rows) data.Append(Row(r));
+            uint n = 0;
+            foreach (var row in data.Elements<Row>())
+            {
+                row.RowIndex = ++n;
+                if (quirks?.HiddenRows?.Contains((int)n) == true) row.Hidden = true;
+            }
             ws.Worksheet = new Worksheet(data);
-            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Sheet1" }));
+            if (quirks?.Merged is { Length: > 0 } merged)
+                ws.Worksheet.Append(new MergeCells(merged.Select(m => new MergeCell { Reference = m })));
+            var sheets = new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Sheet1" });
+            if (quirks?.HiddenSheet is { } hidden)
+            {
+                var other = wb.AddNewPart<WorksheetPart>();
+                other.Worksheet = new Worksheet(new SheetData(Row(["备注"])));
+                sheets.Append(new Sheet { Id = wb.GetIdOfPart(other), SheetId = 2, Name = hidden, State = SheetStateValues.Hidden });
+            }
+            wb.Workbook.AppendChild(sheets);
             wb.Workbook.Save();
         }
         return ms.ToArray();

@@ -8,7 +8,9 @@ namespace Tongxin.Web.Features.People;
 
 public class ImportModel(ImportRoster.Handler import, FileStore files) : AppPage
 {
-    const string Area = "imports";
+    public const string Area = "imports";
+    /// <summary>A checked upload waits this long for its commit; older ones are swept (at start and with each new check).</summary>
+    public static readonly TimeSpan UploadLifetime = TimeSpan.FromHours(1);
     static readonly string[] Extensions = [".xlsx", ".xls"];
 
     public ImportRoster.Checked? Check { get; private set; }
@@ -31,6 +33,7 @@ public class ImportModel(ImportRoster.Handler import, FileStore files) : AppPage
         var ext = Path.GetExtension(upload?.FileName ?? "").ToLowerInvariant();
         if (upload is null || upload.Length == 0) { ModelState.AddModelError("", "请选择要导入的Excel文件"); return Page(); }
         if (!Extensions.Contains(ext)) { ModelState.AddModelError("", "只能导入 .xlsx 或 .xls 文件"); return Page(); }
+        files.Sweep(Area, UploadLifetime);
         await using (var s = upload.OpenReadStream())
             Token = await files.SaveAsync(Area, s, ext, ct);
         await using (var stored = files.Open(Area, Token)!)

@@ -18,6 +18,8 @@ public static class ImportRoster
     public sealed record Checked(IReadOnlyList<RowError> Errors, IReadOnlyList<(int Row, SavePerson.Command Person, string OrgName)> Rows)
     {
         public bool Clean => Errors.Count == 0 && Rows.Count > 0;
+        /// <summary>Not errors: rows without an ID number that look like someone already registered, hidden sheets.</summary>
+        public IReadOnlyList<RowError> Warnings { get; init; } = [];
     }
 
     public sealed class Handler(AppDbContext db)
@@ -28,11 +30,17 @@ public static class ImportRoster
             var rows = new List<(int, SavePerson.Command, string)>();
             var sheet = SheetReader.Read(file, out var readError);
             if (sheet is null) return new Checked([new RowError(0, "", readError!)], []);
-            var (headers, data) = sheet.Value;
+            var (headers, data) = (sheet.Headers, sheet.Rows);
+            if (sheet.FirstSheetHidden) return new Checked([new RowError(0, "", "第一个工作表是隐藏的，请取消隐藏或把花名册放在第一个工作表")], []);
+            var warnings = sheet.HiddenSheets.Select(n => new RowError(0, "", $"工作簿中的隐藏工作表“{n}”未导入")).ToList();
             foreach (var h in C.Required.Where(h => !headers.Contains(h)))
                 errors.Add(new RowError(1, h, $"缺少必填列“{h}”，请使用导入模板"));
             if (errors.Count > 0) return new Checked(errors, []);
             if (data.Count == 0) return new Checked([new RowError(0, "", "文件中没有数据行")], []);
+            foreach (var (range, from, _) in sheet.Merged)
+                errors.Add(new RowError(from, "", $"单元格 {range} 是合并单元格，每行须单独填写，请取消合并后再导入"));
+            foreach (var hidden in sheet.HiddenRows)
+                errors.Add(new RowError(hidden, "", "该行是隐藏行：请取消隐藏核对，或删除后再导入"));
 
             var orgs = await db.Organizations.Where(scope.OrgFilter(Permissions.People.Import))
                 .Where(o => o.ClosedAt == null)
@@ -44,7 +52,12 @@ public static class ImportRoster
             foreach (var r in data)
             {
                 void Fail(string column, string message) => errors.Add(new RowError(r.RowNumber, column, message));
-                var cmd = new SavePerson.Command { Name = r.Text(C.Name), Phone = r.Text(C.Phone), IdNumber = r.Text(C.IdNumber) };
+                // 郑　七 → 郑七: a Chinese name has no spaces, however it was typed.
+                var name = r.Text(C.Name);
+                if (name.Any(ch => ch >= 0x4E00 && ch <= 0x9FFF)) name = string.Concat(name.Where(ch => !char.IsWhiteSpace(ch)));
+                var cmd = new SavePerson.Command { Name = name, Phone = r.Text(C.Phone), IdNumber = r.Text(C.IdNumber) };
+                if (r[C.IdNumber] is double or long or int or decimal)
+                    Fail(C.IdNumber, "身份证号被Excel存成了数字，末几位已丢失：请把该列设为“文本”格式后重新填写");
                 var orgName = r.Text(C.Org);
                 var matches = byName.GetValueOrDefault(orgName);
                 if (orgName.Length == 0) Fail(C.Org, "所在组织为空");
@@ -82,6 +95,7 @@ public static class ImportRoster
                 if (matches is { Count: 1 } && cmd.PartyStatus != PartyStatus.None && !matches[0].Type.IsBranch())
                     Fail(C.Org, "党员的组织关系应在党支部");
 
+                if (r[C.IdNumber] is double or long or int or decimal) cmd.IdNumber = null;
                 // One reason per cell: a date that could not be read is not also reported as missing.
                 var failed = errors.Where(e => e.Row == r.RowNumber).Select(e => e.Column).ToHashSet();
                 foreach (var e in SavePerson.Validate(cmd).Where(e => !failed.Contains(ColumnOf(e.Field))))
@@ -129,7 +143,20 @@ public static class ImportRoster
                     errors.Add(new RowError(seenIds[e.IdNumber!], C.IdNumber, e.Visible
                         ? $"身份证号已登记（{e.Name}），不能重复导入" : "身份证号已登记在您管理范围以外的组织，不能重复导入"));
             }
-            return new Checked(errors.OrderBy(e => e.Row).ToList(), rows);
+            // Rows without an ID number: someone of the same name with the same birth date or organisation is likely the same person.
+            var noId = rows.Where(x => string.IsNullOrWhiteSpace(x.Item2.IdNumber) && x.Item2.OrgId != 0).ToList();
+            foreach (var chunk in noId.Chunk(500))
+            {
+                var names = chunk.Select(x => x.Item2.Name).Distinct().ToList();
+                var known = await db.People.Where(p => tenants.Contains(p.TenantId) && names.Contains(p.Name))
+                    .Select(p => new { p.Name, p.BirthDate, p.OrgId, Visible = visible.Contains(p.Id) }).ToListAsync(ct);
+                foreach (var (row, c, _) in chunk)
+                    if (known.FirstOrDefault(k => k.Name == c.Name && (k.OrgId == c.OrgId || (c.BirthDate is not null && k.BirthDate == c.BirthDate))) is { } k)
+                        warnings.Add(new RowError(row, C.Name, k.Visible
+                            ? $"可能重复：已登记同名人员“{k.Name}”（{(k.OrgId == c.OrgId ? "同一组织" : "出生日期相同")}），请核对；确认不是同一人可继续导入"
+                            : "可能重复：您管理范围以外已登记同名、同出生日期的人员，请核对"));
+            }
+            return new Checked(errors.OrderBy(e => e.Row).ToList(), rows) { Warnings = warnings };
         }
 
         /// <summary>Writes all rows in one transaction; refuses (writing nothing) if any row is bad.</summary>
@@ -158,7 +185,13 @@ public static class ImportRoster
                     IsStaff = c.IsStaff, StaffPost = NullIfEmpty(c.StaffPost), IsYoungCadre = c.IsYoungCadre, CreatedAt = now,
                 });
             }
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                // The same checked file committed twice at once (a double click): the unique index lets one through.
+                db.ChangeTracker.Clear();
+                return Error.Conflict("其中有人刚刚已被登记（可能重复提交了同一文件），未导入任何数据，请刷新名册核对");
+            }
             await tx.CommitAsync(ct);
             return check.Rows.Count;
         }

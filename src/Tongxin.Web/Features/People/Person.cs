@@ -73,7 +73,7 @@ public class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.SpecialCommittee).HasMaxLength(50);
         b.Property(p => p.Affiliation).HasMaxLength(20);
         b.Property(p => p.StaffPost).HasMaxLength(50);
-        b.HasIndex(p => new { p.TenantId, p.IdNumber });
+        b.HasIndex(p => new { p.TenantId, p.IdNumber }).IsUnique();
         b.HasIndex(p => p.OrgId);
         b.HasIndex(p => p.NameInitials);
         b.Ignore(p => p.IsPartyMember);

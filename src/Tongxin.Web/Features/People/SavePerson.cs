@@ -116,7 +116,13 @@ public static class SavePerson
             person.IsYoungCadre = c.IsYoungCadre;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                // Two saves of the same number at once: the unique index lets one through.
+                db.ChangeTracker.Clear();
+                return Error.Conflict("该身份证号已登记");
+            }
             await SyncDualLivesAsync(person, c.DualLifeOrgIds, scope, ct);
             await tx.CommitAsync(ct);
             return person.Id;

@@ -16,6 +16,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<DualLife> DualLives => Set<DualLife>();
+    public DbSet<PersonDuplicate> PersonDuplicates => Set<PersonDuplicate>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

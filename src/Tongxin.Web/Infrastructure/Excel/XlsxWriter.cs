@@ -14,6 +14,22 @@ public static class XlsxWriter
         IAsyncEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct = default)
     {
         var path = Path.Combine(Path.GetTempPath(), $"tongxin-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await WriteToAsync(path, sheetName, headers, rows, ct);
+            return path;
+        }
+        catch
+        {
+            // A failed export leaves no file with personal data behind.
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    static async Task WriteToAsync(string path, string sheetName, IReadOnlyList<string> headers,
+        IAsyncEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct)
+    {
         using var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var wb = doc.AddWorkbookPart();
         var sheetPart = wb.AddNewPart<WorksheetPart>();
@@ -32,7 +48,6 @@ public static class XlsxWriter
         }
         wb.Workbook = new Workbook(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
         wb.Workbook.Save();
-        return path;
     }
 
     /// <summary>Rows already in memory (a page's table): the same sheet.</summary>
@@ -45,9 +60,17 @@ public static class XlsxWriter
         foreach (var v in values)
         {
             // Text cells throughout: ID numbers and dates must not become numbers.
-            w.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v ?? "")) });
+            w.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Shared.XmlText.Clean(v))) });
         }
         w.WriteEndElement();
+    }
+
+    /// <summary>Export files a crash left in the temporary folder: deleted at start.</summary>
+    public static int SweepTemporary(TimeSpan maxAge)
+    {
+        var old = new DirectoryInfo(Path.GetTempPath()).EnumerateFiles("tongxin-*.xlsx").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - maxAge).ToList();
+        foreach (var f in old) { try { f.Delete(); } catch (IOException) { } }
+        return old.Count;
     }
 
     /// <summary>Streams a finished file to the client and deletes it afterwards.</summary>

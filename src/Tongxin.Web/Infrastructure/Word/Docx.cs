@@ -25,7 +25,7 @@ public static class Docx
     {
         var props = new RunProperties(new RunFonts { EastAsia = "宋体", Ascii = "Times New Roman" }, new FontSize { Val = size.ToString() });
         if (bold) props.Append(new Bold());
-        var p = new Paragraph(new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var p = new Paragraph(new Run(props, new Text(Shared.XmlText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
         if (center) p.PrependChild(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
         return p;
     }

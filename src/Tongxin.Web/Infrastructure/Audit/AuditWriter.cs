@@ -171,8 +171,12 @@ public static class AuditWriter
         return JsonSerializer.Serialize(values, Json);
     }
 
-    static string KeyOf(EntityEntry e) =>
-        string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue));
+    // Composite keys (Identity's user tokens: user id, provider, name) can be longer than the column.
+    static string KeyOf(EntityEntry e)
+    {
+        var key = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue));
+        return key.Length <= 60 ? key : key[..60];
+    }
 
     static long? TenantOf(EntityEntry e) =>
         e.Metadata.FindProperty("TenantId") is null ? null : e.Property("TenantId").CurrentValue as long?;

@@ -19,17 +19,8 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
 
     static string Id(string birth, int seq) => IdNumber.WithCheckDigit($"330102{birth}{seq:000}");
 
-    async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> Upload(HttpClient c, byte[] file, string fileName = "roster.xlsx")
-    {
-        var page = await c.GetStringAsync("/People/Import");
-        using var form = new MultipartFormDataContent();
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(content, "upload", fileName);
-        form.Add(new StringContent(Html.AntiForgery(page)), "__RequestVerificationToken");
-        var r = await c.PostAsync("/People/Import?handler=Check", form);
-        return (r, Html.Parse(await r.Content.ReadAsStringAsync()));
-    }
+    static Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> Upload(HttpClient c, byte[] file, string fileName = "roster.xlsx") =>
+        Imports.CheckAsync(c, file, fileName);
 
     [Fact]
     public async Task BadRows_AreListedWithRowNumbersAndReasons_AndNothingIsWritten_ThenTheFixedFileImportsWhole()

@@ -82,8 +82,12 @@ run_suite() { # name project provider [filter]
   log "tests: $name"
   local args=(test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS")
   [ -n "$filter" ] && args+=(--filter "$filter")
-  TONGXIN_TEST_PROVIDER=$provider dotnet "${args[@]}" 2>&1 | grep -vE "^\s*$" | tail -n 25
-  [ "${PIPESTATUS[0]}" = 0 ] || status=1
+  TONGXIN_TEST_PROVIDER=$provider dotnet "${args[@]}" >"$ART/$name.log" 2>&1
+  local rc=$?
+  # Each failure with its message (the first lines of it), then the summary line.
+  grep -E "^\s+Failed |Error Message:" -A 6 "$ART/$name.log" | grep -vE "^\s*$" | head -n 120
+  grep -E "^(Passed|Failed)!|\[SKIP\]" "$ART/$name.log"
+  [ "$rc" = 0 ] || status=1
 }
 
 run_suite sqlite tests/Tongxin.Tests/Tongxin.Tests.csproj Sqlite

@@ -62,7 +62,9 @@ public class DutyJourney(BrowserFixture f)
         await items.Nth(before - 2).Locator("input[name$='.Points']").FillAsync("3");
         await items.Nth(before - 2).Locator("input[name$='.Cap']").FillAsync("9");
         await BrowserFixture.ShotAsync(office, "59-duty-scheme-edit");
-        await office.GetByRole(AriaRole.Button, new() { Name = "保存评分办法" }).ClickAsync();
+        var answer = await office.RunAndWaitForResponseAsync(() => office.GetByRole(AriaRole.Button, new() { Name = "保存评分办法" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 30000 });
+        if (answer.Status != 302) Assert.Fail($"saving the scheme answered {answer.Status}: {await answer.TextAsync()}");
         await Assertions.Expect(office.Locator(".alert-success")).ToContainTextAsync("评分办法已保存");
         await Assertions.Expect(items).ToHaveCountAsync(before + 1);
         var saved = items.Filter(new() { Has = office.Locator("option[value=Consultation]:checked") });

@@ -19,4 +19,22 @@ public static partial class Html
         fields["__RequestVerificationToken"] = AntiForgery(page);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The fields a browser would post from the form matching <paramref name="selector"/>, as the page shows them.</summary>
+    public static Dictionary<string, string> FormFields(AngleSharp.Html.Dom.IHtmlDocument page, string selector = "main form[method=post]")
+    {
+        var form = page.QuerySelector(selector) ?? throw new InvalidOperationException($"no form {selector}");
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input[name]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>())
+        {
+            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
+            if (input.Type is "submit" or "button") continue;
+            fields.TryAdd(input.Name!, input.Value);
+        }
+        foreach (var select in form.QuerySelectorAll("select[name]").OfType<AngleSharp.Html.Dom.IHtmlSelectElement>())
+            fields[select.Name!] = select.Value ?? "";
+        foreach (var area in form.QuerySelectorAll("textarea[name]").OfType<AngleSharp.Html.Dom.IHtmlTextAreaElement>())
+            fields[area.Name!] = area.Value;
+        return fields;
+    }
 }

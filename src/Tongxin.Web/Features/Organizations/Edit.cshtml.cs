@@ -12,6 +12,7 @@ public class EditModel(AppDbContext db) : AppPage
     public sealed class InputModel
     {
         public long? Id { get; set; }
+        public int? Version { get; set; }
         public long ParentId { get; set; }
         [Required(ErrorMessage = "请填写组织名称")] public string Name { get; set; } = "";
         public OrgType Type { get; set; } = OrgType.OrganBranch;
@@ -30,7 +31,7 @@ public class EditModel(AppDbContext db) : AppPage
             var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == existing, ct);
             if (org is null || !Scope.Can(Permissions.Orgs.View, org.Path)) return NotFound();
             if (!Scope.Can(Permissions.Orgs.Edit, org.Path)) return Forbid();
-            Input = new InputModel { Id = org.Id, ParentId = org.ParentId ?? 0, Name = org.Name, Type = org.Type,
+            Input = new InputModel { Id = org.Id, Version = org.Version, ParentId = org.ParentId ?? 0, Name = org.Name, Type = org.Type,
                 StartDate = org.StartDate, EndDate = org.EndDate, TermStart = org.TermStart };
         }
         else
@@ -51,7 +52,7 @@ public class EditModel(AppDbContext db) : AppPage
         if (ModelState.IsValid)
         {
             var result = Input.Id is { } id
-                ? await update.Handle(new UpdateOrganization.Command(id, Input.Name, Input.Type, Input.StartDate, Input.EndDate, Input.TermStart), Scope, ct)
+                ? await update.Handle(new UpdateOrganization.Command(id, Input.Name, Input.Type, Input.StartDate, Input.EndDate, Input.TermStart, Input.Version), Scope, ct)
                 : await create.Handle(new CreateOrganization.Command(Input.ParentId, Input.Name, Input.Type, Input.StartDate, Input.EndDate, Input.TermStart), Scope, ct);
             if (result.Ok)
             {

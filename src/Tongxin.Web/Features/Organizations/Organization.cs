@@ -1,3 +1,4 @@
+using Tongxin.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -35,8 +36,9 @@ public static class OrgTypes
     public static string DisplayName(this OrgType t) => Names[t];
 }
 
-public class Organization
+public class Organization : IVersioned
 {
+    public int Version { get; set; }
     public const int TermYears = 3;
 
     public long Id { get; set; }

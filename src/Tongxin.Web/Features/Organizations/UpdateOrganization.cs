@@ -7,7 +7,7 @@ namespace Tongxin.Web.Features.Organizations;
 
 public static class UpdateOrganization
 {
-    public sealed record Command(long Id, string Name, OrgType Type, DateOnly? StartDate, DateOnly? EndDate, DateOnly? TermStart);
+    public sealed record Command(long Id, string Name, OrgType Type, DateOnly? StartDate, DateOnly? EndDate, DateOnly? TermStart, int? Version = null);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -16,6 +16,7 @@ public static class UpdateOrganization
             var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == cmd.Id, ct);
             if (org is null || !scope.Can(Permissions.Orgs.View, org.Path)) return Error.NotFound();
             if (!scope.Can(Permissions.Orgs.Edit, org.Path)) return Error.Forbidden();
+            if (Versioned.Expect(db, org, cmd.Version) is { } changed) return changed;
             if (org.ParentId is null && cmd.Type != org.Type) return Error.Validation("不能修改单位根节点的类型", "Type");
             if (CreateOrganization.Validate(cmd.Name, cmd.Type, cmd.StartDate, cmd.EndDate) is { } error) return error;
             org.Name = cmd.Name.Trim();
@@ -23,7 +24,8 @@ public static class UpdateOrganization
             org.StartDate = cmd.StartDate;
             org.EndDate = cmd.EndDate;
             org.TermStart = cmd.TermStart;
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return Error.Conflict(Versioned.ChangedMeanwhile); }
             return org.Id;
         }
     }

@@ -23,7 +23,7 @@ public class EditModel(AppDbContext db) : AppPage
             var p = view.Person;
             Input = new SavePerson.Command
             {
-                Id = p.Id, Name = p.Name, Gender = p.Gender, IdNumber = view.IdNumberShown == p.IdNumber ? p.IdNumber : null,
+                Id = p.Id, Version = p.Version, Name = p.Name, Gender = p.Gender, IdNumber = view.IdNumberShown == p.IdNumber ? p.IdNumber : null,
                 BirthDate = p.BirthDate, Phone = p.Phone, OrgId = p.OrgId, PartyGroupId = p.PartyGroupId, PartyStatus = p.PartyStatus,
                 JoinedDate = p.JoinedDate, FullDate = p.FullDate, IsRetired = p.IsRetired, IsCppccMember = p.IsCppccMember,
                 Sector = p.Sector, SpecialCommittee = p.SpecialCommittee, IsStandingCommittee = p.IsStandingCommittee,

@@ -46,11 +46,14 @@ public static class ImportRoster
                 .Where(o => o.ClosedAt == null)
                 .Select(o => new { o.Id, o.Name, o.Type, o.ParentId, o.TenantId }).ToListAsync(ct);
             var byName = orgs.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.ToList());
+            var groups = orgs.Where(o => o.Type == OrgType.PartyGroup && o.ParentId is not null)
+                .GroupBy(o => (o.ParentId!.Value, o.Name)).ToDictionary(g => g.Key, g => g.First().Id);
             var seenIds = new Dictionary<string, int>();
             var seenNames = new Dictionary<(string, long), int>();
 
             foreach (var r in data)
             {
+                var rowStart = errors.Count; // this row's errors are the ones added from here: the check stays linear
                 void Fail(string column, string message) => errors.Add(new RowError(r.RowNumber, column, message));
                 // 郑　七 → 郑七: a Chinese name has no spaces, however it was typed.
                 var name = r.Text(C.Name);
@@ -88,16 +91,15 @@ public static class ImportRoster
 
                 if (matches is { Count: 1 } && r.Text(C.PartyGroup) is { Length: > 0 } groupName)
                 {
-                    var group = orgs.FirstOrDefault(o => o.ParentId == cmd.OrgId && o.Name == groupName && o.Type == OrgType.PartyGroup);
-                    if (group is null) Fail(C.PartyGroup, $"党小组“{groupName}”不属于“{orgName}”");
-                    else cmd.PartyGroupId = group.Id;
+                    if (groups.TryGetValue((cmd.OrgId, groupName), out var group)) cmd.PartyGroupId = group;
+                    else Fail(C.PartyGroup, $"党小组“{groupName}”不属于“{orgName}”");
                 }
                 if (matches is { Count: 1 } && cmd.PartyStatus != PartyStatus.None && !matches[0].Type.IsBranch())
                     Fail(C.Org, "党员的组织关系应在党支部");
 
                 if (r[C.IdNumber] is double or long or int or decimal) cmd.IdNumber = null;
                 // One reason per cell: a date that could not be read is not also reported as missing.
-                var failed = errors.Where(e => e.Row == r.RowNumber).Select(e => e.Column).ToHashSet();
+                var failed = errors.GetRange(rowStart, errors.Count - rowStart).Select(e => e.Column).ToHashSet();
                 foreach (var e in SavePerson.Validate(cmd).Where(e => !failed.Contains(ColumnOf(e.Field))))
                     Fail(ColumnOf(e.Field), e.Message);
 
@@ -148,10 +150,10 @@ public static class ImportRoster
             foreach (var chunk in noId.Chunk(500))
             {
                 var names = chunk.Select(x => x.Item2.Name).Distinct().ToList();
-                var known = await db.People.Where(p => tenants.Contains(p.TenantId) && names.Contains(p.Name))
-                    .Select(p => new { p.Name, p.BirthDate, p.OrgId, Visible = visible.Contains(p.Id) }).ToListAsync(ct);
+                var known = (await db.People.Where(p => tenants.Contains(p.TenantId) && names.Contains(p.Name))
+                    .Select(p => new { p.Name, p.BirthDate, p.OrgId, Visible = visible.Contains(p.Id) }).ToListAsync(ct)).ToLookup(k => k.Name);
                 foreach (var (row, c, _) in chunk)
-                    if (known.FirstOrDefault(k => k.Name == c.Name && (k.OrgId == c.OrgId || (c.BirthDate is not null && k.BirthDate == c.BirthDate))) is { } k)
+                    if (known[c.Name].FirstOrDefault(k => k.Name == c.Name && (k.OrgId == c.OrgId || (c.BirthDate is not null && k.BirthDate == c.BirthDate))) is { } k)
                         warnings.Add(new RowError(row, C.Name, k.Visible
                             ? $"可能重复：已登记同名人员“{k.Name}”（{(k.OrgId == c.OrgId ? "同一组织" : "出生日期相同")}），请核对；确认不是同一人可继续导入"
                             : "可能重复：您管理范围以外已登记同名、同出生日期的人员，请核对"));

@@ -1,3 +1,4 @@
+using Tongxin.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,8 +8,9 @@ public enum PartyStatus { None, Probationary, Full }
 public enum Gender { Unknown, Male, Female }
 
 /// <summary>One person with all their roles: party member, CPPCC member, organ staff.</summary>
-public class Person
+public class Person : IVersioned
 {
+    public int Version { get; set; }
     public long Id { get; set; }
     public long TenantId { get; set; }
     public string Name { get; set; } = "";

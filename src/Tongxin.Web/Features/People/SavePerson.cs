@@ -12,6 +12,8 @@ public static class SavePerson
     public sealed class Command
     {
         public long? Id { get; set; }
+        /// <summary>The version the form was built from (<see cref="Infrastructure.Data.Versioned"/>).</summary>
+        public int? Version { get; set; }
         public string Name { get; set; } = "";
         public Gender Gender { get; set; }
         public string? IdNumber { get; set; }
@@ -75,6 +77,7 @@ public static class SavePerson
                 var current = person is null ? null : await db.Organizations.FirstAsync(o => o.Id == person.OrgId, ct);
                 if (person is null || current is null || !scope.CanSeePerson(id, current.Path)) return Error.NotFound();
                 if (!scope.Can(Permissions.People.Edit, current.Path)) return Error.Forbidden();
+                if (Versioned.Expect(db, person, c.Version) is { } changed) return changed;
             }
             var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == c.OrgId, ct);
             if (org is null || !scope.Can(Permissions.People.Edit, org.Path))
@@ -117,7 +120,12 @@ public static class SavePerson
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return Error.Conflict(Versioned.ChangedMeanwhile);
+            }
+            catch (DbUpdateException)
             {
                 // Two saves of the same number at once: the unique index lets one through.
                 db.ChangeTracker.Clear();

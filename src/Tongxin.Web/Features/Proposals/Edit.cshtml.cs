@@ -12,6 +12,7 @@ public class EditModel(AppDbContext db, SubmitProposal.Handler proposals) : AppP
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public List<long> CoSigners { get; set; } = [];
+    [BindProperty] public int? Version { get; set; }
 
     public List<(long Id, string Name, string? Sector, string? Affiliation)> Members { get; private set; } = [];
 
@@ -21,14 +22,14 @@ public class EditModel(AppDbContext db, SubmitProposal.Handler proposals) : AppP
         {
             var p = await ProposalAccess.LoadAsync(db, existing, ct, track: false);
             if (p is null || p.LeadPersonId != Scope.PersonId || p.Status != ProposalStatus.Draft) return NotFound();
-            (Title, Body, CoSigners) = (p.Title, p.Content, p.Signers.Where(s => s.PersonId != p.LeadPersonId).Select(s => s.PersonId).ToList());
+            (Title, Body, Version, CoSigners) = (p.Title, p.Content, p.Version, p.Signers.Where(s => s.PersonId != p.LeadPersonId).Select(s => s.PersonId).ToList());
         }
         return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(long? id, bool submit, CancellationToken ct)
     {
-        var result = await proposals.Handle(id, new(Title, Body, CoSigners), submit, Scope, DateTime.UtcNow, ct);
+        var result = await proposals.Handle(id, new(Title, Body, CoSigners, Version), submit, Scope, DateTime.UtcNow, ct);
         if (result.Ok)
         {
             Flash = L[submit ? "提案已提交，联名人确认后列为提案人" : "草稿已保存"].Value;

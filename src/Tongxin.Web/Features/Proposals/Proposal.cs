@@ -1,11 +1,13 @@
+using Tongxin.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Tongxin.Web.Features.Proposals;
 
 /// <summary>A 提案: one issue, its proposers, its review, its handling by units, the answer and the proposer's rating.</summary>
-public class Proposal
+public class Proposal : IVersioned
 {
+    public int Version { get; set; }
     public long Id { get; set; }
     public long TenantId { get; set; }
     public int Year { get; set; }

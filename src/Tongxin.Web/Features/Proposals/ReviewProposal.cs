@@ -40,16 +40,18 @@ public static class ReviewProposal
                     TenantId = proposal.TenantId, Year = proposal.Year, AuthorPersonId = proposal.LeadPersonId, Title = proposal.Title,
                     Content = proposal.Content, Status = Opinions.OpinionStatus.Submitted, CreatedAt = utcNow, SubmittedAt = utcNow, SourceProposalId = proposal.Id,
                 });
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (decision == ProposalAction.Register)
             {
-                var count = await db.Proposals.CountAsync(p => p.TenantId == proposal.TenantId && p.Year == proposal.Year && p.Number != null, ct);
-                proposal.Number = $"{proposal.Year}-{count + 1:0000}";
+                proposal.Number = ProposalNumber.Format(proposal.Year,
+                    await NumberSequence.NextAsync(db, proposal.TenantId, ProposalNumber.Kind, proposal.Year, () => ProposalNumber.HighestAsync(db, proposal.TenantId, proposal.Year, ct), ct));
                 var proposers = proposal.Signers.Where(s => s.ConfirmedAt is not null).Select(s => s.PersonId).ToList();
                 await AwardForRecord.AddAsync(db, proposal.TenantId, PointTrigger.ProposalRegistered, Clock.Today, proposers,
                     $"proposal-registered:{proposal.Id}", $"提案“{proposal.Title}”立案", utcNow, ct);
             }
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Error.Conflict("该提案已由他人审查"); }
+            await tx.CommitAsync(ct);
             return next.Value;
         }
     }

@@ -11,7 +11,7 @@ namespace Tongxin.Web.Features.Proposals;
 /// </summary>
 public static class SubmitProposal
 {
-    public sealed record Input(string? Title, string? Content, IReadOnlyList<long> CoSigners);
+    public sealed record Input(string? Title, string? Content, IReadOnlyList<long> CoSigners, int? Version = null);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -35,6 +35,8 @@ public static class SubmitProposal
                 proposal = await ProposalAccess.LoadAsync(db, existing, ct) ?? new Proposal();
                 if (proposal.Id == 0 || proposal.LeadPersonId != me) return Error.NotFound();
                 if (proposal.Status != ProposalStatus.Draft) return Error.Conflict("提案已提交，不能再修改");
+                if (Versioned.Expect(db, proposal, input.Version) is { } changed) return changed;
+                proposal.Version++; // co-signers alone live in another table: the draft is still a new version
             }
             else
             {
@@ -56,7 +58,8 @@ public static class SubmitProposal
                 (proposal.Status, proposal.SubmittedAt, proposal.Year) = (ProposalStatus.Submitted, utcNow, Clock.Today.Year);
                 proposal.Signers.Single(s => s.PersonId == me).ConfirmedAt = utcNow;
             }
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return Error.Conflict(Versioned.ChangedMeanwhile); }
             return proposal.Id;
         }
     }

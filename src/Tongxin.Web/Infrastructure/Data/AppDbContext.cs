@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<PersonDuplicate> PersonDuplicates => Set<PersonDuplicate>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<Features.OrgLife.Activity> Activities => Set<Features.OrgLife.Activity>();
@@ -49,6 +50,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        Versioned.Configure(builder);
         builder.Entity<AppUser>(b =>
         {
             b.Property(u => u.DisplayName).HasMaxLength(50);
@@ -75,6 +77,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         TextLimits.Check(ChangeTracker);
+        Versioned.Raise(ChangeTracker);
         return AuditWriter.SaveWithAuditAsync(this, auditContext?.UserName ?? "system",
             () => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), ct);
     }

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Tongxin.Web.Features;
 using Microsoft.AspNetCore.DataProtection;
-using Quartz;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -11,6 +10,7 @@ using Tongxin.Web.Features.Api;
 using Tongxin.Web.Infrastructure.Audit;
 using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Infrastructure.Data;
+using Tongxin.Web.Infrastructure.Jobs;
 using Tongxin.Web.Infrastructure.Localization;
 using Tongxin.Web.Infrastructure.Seeding;
 
@@ -44,16 +44,7 @@ public static class Hosting
         s.AddExceptionHandler<Faults.ApiExceptionHandler>();
         s.AddOpenApi();
         s.AddTongxinFeatures();
-        if (builder.Configuration["Tongxin:Jobs:Enabled"] is not ("false" or "False"))
-        {
-            s.AddQuartz(q =>
-            {
-                q.AddJob<Features.OrgLife.RaiseAlerts.Job>(j => j.WithIdentity("orglife-alerts"));
-                q.AddTrigger(t => t.ForJob("orglife-alerts").StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                    .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
-            });
-            s.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        }
+        s.AddTongxinJobs(builder.Configuration, db);
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 20 * 1024 * 1024);
         return builder;
     }

@@ -17,7 +17,13 @@ public class AppFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin#2026x";
     public const string DemoPassword = "Demo#2026x";
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
+    readonly bool ownsDatabase;
+
+    public AppFactory() : this(new TestDatabase(), owns: true) { }
+
+    /// <summary>Another app node on a database some other factory owns (several nodes on one PostgreSQL).</summary>
+    protected AppFactory(TestDatabase database, bool owns) => (Database, ownsDatabase) = (database, owns);
     public string FilesRoot { get; } = Directory.CreateTempSubdirectory("tongxin-files-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -88,7 +94,7 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Database.Dispose();
+            if (ownsDatabase) Database.Dispose();
             try { Directory.Delete(FilesRoot, recursive: true); } catch (IOException) { }
         }
     }

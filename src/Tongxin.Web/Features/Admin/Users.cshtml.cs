@@ -4,6 +4,8 @@ using Tongxin.Web.Features.Shared;
 using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Infrastructure.Data;
 
+using Tongxin.Web.Shared;
+
 namespace Tongxin.Web.Features.Admin;
 
 public class UsersModel(AppDbContext db) : AppPage
@@ -11,7 +13,9 @@ public class UsersModel(AppDbContext db) : AppPage
     public sealed record Row(string Id, string UserName, string DisplayName, string Roles, bool Locked);
 
     [BindProperty] public CreateUser.Command Input { get; set; } = new();
-    public List<Row> Rows { get; private set; } = [];
+    public Paged<Row> Rows { get; private set; } = null!;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public string PageLink(int p) => Url.Page("Users", new { p })!;
     public List<(long Id, string Name, int Depth)> Orgs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -44,12 +48,13 @@ public class UsersModel(AppDbContext db) : AppPage
                             join o in db.Organizations on r.OrgId equals o.Id
                             where tenants.Contains(r.TenantId)
                             select new { r.UserId, r.Role, o.Name, o.Path }).ToListAsync(ct);
-        Rows = users
-            .Where(u => grants.Where(g => g.UserId == u.Id)
-                .All(g => Tongxin.Web.Infrastructure.Auth.Roles.Grantable.Contains(g.Role) && Scope.Can(Permissions.Users.Manage, g.Path)))
+        var byUser = grants.ToLookup(g => g.UserId);
+        var rows = users
+            .Where(u => byUser[u.Id].All(g => Tongxin.Web.Infrastructure.Auth.Roles.Grantable.Contains(g.Role) && Scope.Can(Permissions.Users.Manage, g.Path)))
             .Select(u => new Row(u.Id, u.UserName!, u.DisplayName,
-                string.Join("、", grants.Where(g => g.UserId == u.Id).Select(g => $"{L[Tongxin.Web.Infrastructure.Auth.Roles.Names[g.Role]]}（{g.Name}）")),
+                string.Join("、", byUser[u.Id].Select(g => $"{L[Tongxin.Web.Infrastructure.Auth.Roles.Names[g.Role]]}（{g.Name}）")),
                 u.LockoutEnd > DateTimeOffset.UtcNow)).ToList();
+        Rows = Paged<Row>.Of(rows, PageNumber, 50);
         Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.Users.Manage, ct);
     }
 }

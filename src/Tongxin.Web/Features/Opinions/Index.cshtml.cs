@@ -17,17 +17,19 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats, ExportOp
     public int ShownYear => Year ?? Clock.Today.Year;
     public bool IsMember { get; private set; }
     public List<Row> Mine { get; private set; } = [];
-    public List<Row>? Office { get; private set; }
+    public Paged<Row>? Office { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public string PageLink(int p) => Url.Page("Index", new { year = ShownYear, p })!;
     public GetOpinionStats.View? Stats { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = Scope.PersonId ?? -1;
         IsMember = await db.People.AnyAsync(p => p.Id == me && p.IsCppccMember, ct);
-        Mine = await RowsAsync(db.OpinionReports.Where(o => o.AuthorPersonId == me && o.Year == ShownYear), ct);
+        Mine = (await RowsAsync(db.OpinionReports.Where(o => o.AuthorPersonId == me && o.Year == ShownYear), 1, Paging.MaxPageSize, ct)).Rows.ToList();
         if (Scope.TenantWith(Permissions.Opinions.View) is { } tenant)
         {
-            Office = await RowsAsync(db.OpinionReports.Where(o => o.TenantId == tenant && o.Year == ShownYear && o.Status != OpinionStatus.Draft), ct);
+            Office = await RowsAsync(db.OpinionReports.Where(o => o.TenantId == tenant && o.Year == ShownYear && o.Status != OpinionStatus.Draft), PageNumber, 50, ct);
             Stats = await stats.Handle(tenant, ShownYear, ct);
         }
         if (Scope.PersonId is null && Office is null) return Forbid();
@@ -48,8 +50,12 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats, ExportOp
         [r.Title, r.Author, r.Sector, Clock.ShowDay(r.SubmittedAt), L[r.Status.Name()], Clock.ShowDay(r.DecidedOn), r.DecisionNote,
             r.ForwardedTo is { } f ? L[f.Name()].Value : null, Clock.ShowDay(r.ForwardedOn), r.InstructedBy, Clock.ShowDay(r.InstructedOn), r.Instruction];
 
-    async Task<List<Row>> RowsAsync(IQueryable<OpinionReport> q, CancellationToken ct) =>
-        await (from o in q join p in db.People on o.AuthorPersonId equals p.Id
-               orderby o.CreatedAt descending
-               select new Row(o.Id, o.Title, p.Name, o.Status, o.ForwardedTo, o.Instruction != null, o.SubmittedAt)).Take(500).ToListAsync(ct);
+    async Task<Paged<Row>> RowsAsync(IQueryable<OpinionReport> q, int page, int size, CancellationToken ct)
+    {
+        var rows = from o in q join p in db.People on o.AuthorPersonId equals p.Id
+                   orderby o.CreatedAt descending, o.Id descending
+                   select new Row(o.Id, o.Title, p.Name, o.Status, o.ForwardedTo, o.Instruction != null, o.SubmittedAt);
+        var total = await q.CountAsync(ct);
+        return new Paged<Row>(await rows.Skip(Paging.Skip(page, size)).Take(size).ToListAsync(ct), total, Paging.Page(page), size);
+    }
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Tongxin.Web.Infrastructure.Auth;
 using Tongxin.Web.Infrastructure.Data;
 
+using Tongxin.Web.Shared;
+
 namespace Tongxin.Web.Features.OrgLife;
 
 public static class ListActivities
@@ -14,20 +16,25 @@ public static class ListActivities
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>Activities of organisations in scope (optionally one subtree), in a date range.</summary>
-        public async Task<List<Row>> InScopeAsync(Scope scope, long? orgId, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+        /// <summary>Activities of organisations in scope (optionally one subtree), in a date range, a page at a time.</summary>
+        public async Task<Paged<Row>> InScopeAsync(Scope scope, long? orgId, DateTime fromUtc, DateTime toUtc, int page = 1, int size = 50, CancellationToken ct = default)
         {
             var orgs = db.Organizations.Where(scope.OrgFilter(Permissions.OrgLife.View));
             if (orgId is { } id && await db.Organizations.Where(o => o.Id == id).Select(o => o.Path).FirstOrDefaultAsync(ct) is { } path)
                 orgs = orgs.Where(o => o.Path.StartsWith(path));
-            return await (from a in db.Activities
+            var inRange = from a in db.Activities
                           join o in orgs on a.OrgId equals o.Id
                           where a.StartsAt >= fromUtc && a.StartsAt < toUtc
-                          orderby a.StartsAt descending
-                          select new Row(a.Id, a.Type, a.Topic, o.Name, a.StartsAt, a.EndsAt, a.Place, a.Status, a.QuorumMet,
-                              db.Attendees.Count(x => x.ActivityId == a.Id),
-                              db.Attendees.Count(x => x.ActivityId == a.Id && x.SignedInAt != null)))
-                .Take(500).ToListAsync(ct);
+                          select new { a, o.Name };
+            size = Paging.Size(size);
+            var total = await inRange.CountAsync(ct);
+            var rows = await inRange.OrderByDescending(x => x.a.StartsAt).ThenByDescending(x => x.a.Id)
+                .Skip(Paging.Skip(page, size)).Take(size)
+                .Select(x => new Row(x.a.Id, x.a.Type, x.a.Topic, x.Name, x.a.StartsAt, x.a.EndsAt, x.a.Place, x.a.Status, x.a.QuorumMet,
+                    db.Attendees.Count(y => y.ActivityId == x.a.Id),
+                    db.Attendees.Count(y => y.ActivityId == x.a.Id && y.SignedInAt != null)))
+                .ToListAsync(ct);
+            return new Paged<Row>(rows, total, Paging.Page(page), size);
         }
 
         /// <summary>我的活动: what the person is expected at, upcoming first.</summary>

@@ -87,16 +87,16 @@ public static class RaiseAlerts
         static string PeriodWord(RulePeriod k) => k switch { RulePeriod.Month => "本月", RulePeriod.Quarter => "本季度", _ => "本年度" };
     }
 
-    /// <summary>The Quartz job: hourly; alerts are idempotent, so a missed or doubled run does no harm.</summary>
+    /// <summary>The Quartz job: hourly, once per firing across all nodes; alerts are idempotent, so a missed or doubled run does no harm.</summary>
     [DisallowConcurrentExecution]
     public sealed class Job(IServiceScopeFactory scopes) : IJob
     {
-        public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default)
-        {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<Handler>().RunAsync(Clock.Today, ct);
-            await scope.ServiceProvider.GetRequiredService<Proposals.RaiseOverdueAlerts.Handler>().RunAsync(Clock.Today, ct);
-            await scope.ServiceProvider.GetRequiredService<Duty.RaiseFiveOneReminders.Handler>().RunAsync(Clock.Today, ct);
-        }
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken ct = default) =>
+            new(Infrastructure.Jobs.JobRun.RecordAsync(scopes, context, async (services, token) =>
+            {
+                await services.GetRequiredService<Handler>().RunAsync(Clock.Today, token);
+                await services.GetRequiredService<Proposals.RaiseOverdueAlerts.Handler>().RunAsync(Clock.Today, token);
+                await services.GetRequiredService<Duty.RaiseFiveOneReminders.Handler>().RunAsync(Clock.Today, token);
+            }, ct));
     }
 }

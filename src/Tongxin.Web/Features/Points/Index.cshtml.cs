@@ -9,14 +9,26 @@ namespace Tongxin.Web.Features.Points;
 public class IndexModel(GetPointsOverview.Handler overview) : AppPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>Only this branch's members (a row of the distribution links here).</summary>
+    [BindProperty(SupportsGet = true)] public string? Branch { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int MemberPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "bp")] public int BranchPage { get; set; } = 1;
     public GetPointsOverview.View View { get; private set; } = null!;
+    public Paged<GetPointsOverview.Member> Members { get; private set; } = null!;
+    public Paged<GetPointsOverview.Branch> Branches { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!Scope.CanAnywhere(Permissions.Points.View)) return Forbid();
         View = await overview.Handle(Scope, Year ?? Clock.Today.Year, ct);
+        var members = string.IsNullOrEmpty(Branch) ? View.Members : View.Members.Where(m => m.OrgName == Branch).ToList();
+        Members = Paged<GetPointsOverview.Member>.Of(members, MemberPage, 50);
+        Branches = Paged<GetPointsOverview.Branch>.Of(View.Branches, BranchPage, 30);
         return Page();
     }
+
+    public string Link(int? p = null, int? bp = null, string? branch = null) =>
+        Url.Page("Index", new { year = View.Year, branch = branch ?? Branch, p = p ?? MemberPage, bp = bp ?? BranchPage })!;
 
     /// <summary>Year-end summary: one row per member with each category and the total.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)

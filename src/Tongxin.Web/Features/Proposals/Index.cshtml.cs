@@ -16,7 +16,9 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list, RaiseOverdu
     public int ShownYear => Year ?? Clock.Today.Year;
     public bool IsMember { get; private set; }
     public List<ListProposals.Row>? Mine { get; private set; }
-    public List<ListProposals.Row>? Office { get; private set; }
+    public Paged<ListProposals.Row>? Office { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public string PageLink(int p) => Url.Page("Index", new { year = ShownYear, Unit, p })!;
     public List<ListProposals.Row>? Handling { get; private set; }
     public List<OrgLife.Alert> Overdue { get; private set; } = [];
 
@@ -25,7 +27,7 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list, RaiseOverdu
         var today = Clock.Today;
         IsMember = Scope.PersonId is { } me && await db.People.AnyAsync(p => p.Id == me && p.IsCppccMember, ct);
         if (Scope.PersonId is not null) Mine = await list.Handle(ListProposals.Which.Mine, Scope, ShownYear, today, ct: ct);
-        if (Scope.CanAnywhere(Permissions.Proposals.View)) Office = await list.Handle(ListProposals.Which.Office, Scope, ShownYear, today, Unit, ct);
+        if (Scope.CanAnywhere(Permissions.Proposals.View)) Office = Paged<ListProposals.Row>.Of(await list.Handle(ListProposals.Which.Office, Scope, ShownYear, today, Unit, ct), PageNumber, 50);
         if (Scope.CanAnywhere(Permissions.Proposals.Handle)) Handling = await list.Handle(ListProposals.Which.Unit, Scope, ShownYear, today, ct: ct);
         // Overdue alerts: the office sees its CPPCC unit's, a handling unit its own.
         var offices = Scope.TenantsWith(Permissions.Proposals.Review);

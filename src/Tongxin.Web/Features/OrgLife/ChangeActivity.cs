@@ -42,14 +42,8 @@ public static class ChangeActivity
             {
                 wanted = wanted.Distinct().ToList();
                 var added = wanted.Except(attendees.Select(a => a.PersonId)).ToList();
-                if (added.Count > 0)
-                {
-                    var org = await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct);
-                    var allowed = activity.Type.Info().Duty
-                        ? await db.People.Where(p => added.Contains(p.Id) && p.TenantId == org.TenantId && p.IsCppccMember).Select(p => p.Id).ToListAsync(ct)
-                        : await scope.People(db, Permissions.OrgLife.Plan).Where(p => added.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-                    if (allowed.Count != added.Count) return Error.Validation("参加人员不在您的管理范围内", nameof(c.AttendeeIds));
-                }
+                if (added.Count > 0 && await ExpectedAttendees.CheckAddedAsync(db, scope, await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct),
+                        activity.Type, added, ct) is { } notAllowed) return notAllowed;
                 if (wanted.Count == 0) return Error.Validation("没有应参加人员", nameof(c.AttendeeIds));
                 // Someone who already signed in or asked for leave stays on the list: their record is not thrown away.
                 var removable = attendees.Where(a => !wanted.Contains(a.PersonId) && a.SignedInAt is null && a.Leave == LeaveStatus.None).ToList();

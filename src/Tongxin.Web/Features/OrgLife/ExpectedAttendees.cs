@@ -30,4 +30,18 @@ public static class ExpectedAttendees
     public static bool Fits(OrgType orgType, ActivityType type) =>
         type.Info().Duty ? orgType == OrgType.MemberBody
         : type == ActivityType.GroupMeeting ? orgType == OrgType.PartyGroup : orgType.IsBranch();
+
+    /// <summary>
+    /// People added by hand beyond the derived list: party members within the planner's scope or, for a duty activity,
+    /// CPPCC members of the unit. Null when all may be added, else the error naming the field.
+    /// </summary>
+    public static async Task<Tongxin.Web.Shared.Error?> CheckAddedAsync(AppDbContext db, Infrastructure.Auth.Scope scope, Organization org, ActivityType type,
+        IReadOnlyCollection<long> added, CancellationToken ct)
+    {
+        if (added.Count == 0) return null;
+        var allowed = type.Info().Duty
+            ? await db.People.CountAsync(p => added.Contains(p.Id) && p.TenantId == org.TenantId && p.IsCppccMember, ct)
+            : await scope.People(db, Infrastructure.Auth.Permissions.OrgLife.Plan).CountAsync(p => added.Contains(p.Id), ct);
+        return allowed == added.Count ? null : Tongxin.Web.Shared.Error.Validation("参加人员不在您的管理范围内", "AttendeeIds");
+    }
 }

@@ -40,16 +40,7 @@ public static class PlanActivity
 
             var derived = await ExpectedAttendees.ForAsync(db, org, c.Type, ct);
             var attendees = c.AttendeeIds?.Distinct().ToList() ?? derived;
-            // Added people must be party members within the planner's scope.
-            var extra = attendees.Except(derived).ToList();
-            if (extra.Count > 0)
-            {
-                // …or, for a duty activity, CPPCC members of the unit.
-                var allowed = c.Type.Info().Duty
-                    ? await db.People.Where(p => extra.Contains(p.Id) && p.TenantId == org.TenantId && p.IsCppccMember).Select(p => p.Id).ToListAsync(ct)
-                    : await scope.People(db, Permissions.OrgLife.Plan).Where(p => extra.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-                if (allowed.Count != extra.Count) return Error.Validation("参加人员不在您的管理范围内", nameof(c.AttendeeIds));
-            }
+            if (await ExpectedAttendees.CheckAddedAsync(db, scope, org, c.Type, attendees.Except(derived).ToList(), ct) is { } notAllowed) return notAllowed;
             if (attendees.Count == 0) return Error.Validation("没有应参加人员", nameof(c.AttendeeIds));
             if (c.HostPersonId is { } host && !attendees.Contains(host)) return Error.Validation("主持人应是参加人员", nameof(c.HostPersonId));
 

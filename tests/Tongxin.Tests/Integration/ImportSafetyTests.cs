@@ -40,6 +40,26 @@ public class ImportSafetyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ARosterSavedByLibreOffice_WithAHiddenRowAMergedCellABareYearAndANumericId_IsExplainedRowByRow()
+    {
+        // Fixtures/roster-libreoffice.xlsx is LibreOffice Calc 7.4's own .xlsx of Fixtures/roster-libreoffice.fods
+        // (soffice --headless --convert-to xlsx): real date cells, a hidden row, a merged 所在组织, 2019 as a number.
+        var c = await app.ClientAsync("partyadmin");
+        var before = await app.WithDbAsync(db => db.People.CountAsync());
+        var file = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "roster-libreoffice.xlsx"));
+        var (r, page) = await Imports.CheckAsync(c, file);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var errors = Imports.Errors(page);
+        var all = string.Join(" | ", errors.Select(e => string.Join(",", e)));
+        Assert.DoesNotContain(errors, e => e[0] == "2");                                   // 郑　七 with a real date cell: fine
+        Assert.Contains(errors, e => e[0] == "3" && e[2].Contains("隐藏行"));
+        Assert.True(errors.Any(e => e[2].Contains("C4:C5") && e[2].Contains("合并单元格")), all);
+        Assert.Contains(errors, e => e[0] == "4" && e[1] == C.JoinedDate && e[2].Contains("只填了年份“2019”"));
+        Assert.Contains(errors, e => e[0] == "6" && e[1] == C.IdNumber && e[2].Contains("存成了数字"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.People.CountAsync()));
+    }
+
+    [Fact]
     public async Task MergedCells_AreNamedAsTheCause()
     {
         var c = await app.ClientAsync("partyadmin");

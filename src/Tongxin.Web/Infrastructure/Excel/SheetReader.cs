@@ -33,6 +33,7 @@ public static class SheetReader
         error = null;
         try
         {
+            var hiddenRows = stream.CanSeek ? XlsxHiddenRows.Find(stream) : [];
             using var reader = ExcelReaderFactory.CreateReader(stream);
             var headers = new List<string>();
             var sheet = new Sheet(headers, []);
@@ -58,7 +59,7 @@ public static class SheetReader
                 }
                 if (empty) continue;
                 sheet.Rows.Add(new SheetRow(rowNumber, cells));
-                if (reader.RowHeight == 0) sheet.HiddenRows.Add(rowNumber);
+                if (reader.RowHeight == 0 || hiddenRows.Contains(rowNumber)) sheet.HiddenRows.Add(rowNumber);
             }
             foreach (var m in reader.MergeCells ?? [])
                 if (m.ToRow >= 1) sheet.Merged.Add(($"{Column(m.FromColumn)}{m.FromRow + 1}:{Column(m.ToColumn)}{m.ToRow + 1}", m.FromRow + 1, m.ToRow + 1));

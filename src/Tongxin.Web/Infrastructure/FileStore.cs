@@ -29,6 +29,21 @@ public sealed class FileStore
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
 
+    /// <summary>
+    /// Takes a stored file for one use: it is renamed away first (atomic, so of two requests at once only one gets it)
+    /// and deleted when the returned stream is closed. Null when it does not exist or someone else took it.
+    /// </summary>
+    public Stream? Claim(string area, string key)
+    {
+        if (key.Length == 0 || key != Path.GetFileName(key)) return null;
+        var path = Path.Combine(Root, area, key);
+        var claimed = $"{path}.claimed-{Guid.NewGuid():N}";
+        try { File.Move(path, claimed); }
+        catch (FileNotFoundException) { return null; }
+        catch (DirectoryNotFoundException) { return null; }
+        return new FileStream(claimed, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 4096, FileOptions.DeleteOnClose);
+    }
+
     /// <summary>Deletes the area's files older than <paramref name="maxAge"/> (uploads left by a crash or an abandoned check).</summary>
     public int Sweep(string area, TimeSpan maxAge)
     {

@@ -15,9 +15,10 @@ public class AuditTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var c = await app.ClientAsync("partyadmin");
         var b2 = await app.OrgIdAsync("第二党支部");
+        var version = await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == b2).Select(o => o.Version).SingleAsync());
         var r = await Html.PostFormAsync(c, $"/Organizations/Edit/{b2}", $"/Organizations/Edit/{b2}", new()
         {
-            ["Input.Id"] = b2.ToString(), ["Input.Name"] = "第二党支部", ["Input.Type"] = "OrganBranch", ["Input.TermStart"] = "2026-10-08",
+            ["Input.Id"] = b2.ToString(), ["Input.Version"] = version.ToString(), ["Input.Name"] = "第二党支部", ["Input.Type"] = "OrganBranch", ["Input.TermStart"] = "2026-10-08",
         });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         var entry = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Organization" && a.EntityId == b2.ToString())

@@ -134,7 +134,7 @@ public class LanguageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task ChineseByDefault_EnglishOnRequest_AndTheChoiceSticks()
     {
-        var c = await app.ClientAsync("admin");
+        var c = await app.ClientAsync("partyadmin");
         var zh = await c.GetStringAsync("/Organizations");
         Assert.Contains("<html lang=\"zh-CN\">", zh);
         Assert.Contains("组织架构", zh);

@@ -51,6 +51,25 @@ public class FaultTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AnOverlongReviewNoteOrStaffPost_IsAFieldMessage_NotAnErrorPage()
+    {
+        var id = (await app.AsAsync<SubmitProposal.Handler, Result<long>>("weiyuan1",
+            (h, s) => h.Handle(null, new("关于审查意见长度的建议", "建议对审查意见的长度作出限制，避免超长文本导致页面出错并丢失已填写的内容。", []), true, s, DateTime.UtcNow))).Value;
+        var review = await app.AsAsync<ReviewProposal.Handler, Result<ProposalStatus>>("office",
+            (h, s) => h.Handle(id, ProposalAction.Refuse, new string('理', 600), null, s, "office", DateTime.UtcNow));
+        Assert.Equal(("审查意见不能超过 500 字", "Note"), (review.Error!.Message, review.Error.Field));
+        Assert.Null(await app.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.ReviewNote).SingleAsync()));
+
+        var person = await app.PersonInAsync("第一党支部");
+        var c = await app.ClientAsync("partyadmin");
+        var form = Html.FormFields(Html.Parse(await c.GetStringAsync($"/People/Edit/{person.Id}")));
+        form["Input.StaffPost"] = new string('职', 100_000);
+        var r = await c.PostAsync($"/People/Edit/{person.Id}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("机关职务不能超过 50 字", await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task MegabyteMinutes_AreRefusedWithAMessage()
     {
         var activity = await app.WithDbAsync(db => db.Activities.Where(a => a.Status == ActivityStatus.Held).Select(a => a.Id).FirstAsync());

@@ -99,6 +99,16 @@ public class ImportSafetyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task CommittingACheckedFileWithoutIdNumbersTwiceAtOnce_WritesItOnce()
+    {
+        var c = await app.ClientAsync("partyadmin");
+        var (_, page) = await Imports.CheckAsync(c, XlsxBuilder.Build(Headers, [["双击甲", "", "", "第二党支部", "", ""], ["双击乙", "", "", "第二党支部", "", ""]]));
+        var both = await Task.WhenAll(Imports.CommitAsync(c, page), Imports.CommitAsync(c, page));
+        Assert.Contains(both, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(2, await app.WithDbAsync(db => db.People.CountAsync(p => p.Name == "双击甲" || p.Name == "双击乙")));
+    }
+
+    [Fact]
     public async Task ARowWithoutAnIdNumber_LikeSomeoneRegistered_IsShownAsAPossibleDuplicate()
     {
         var c = await app.ClientAsync("partyadmin");

@@ -25,7 +25,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task BadRows_AreListedWithRowNumbersAndReasons_AndNothingIsWritten_ThenTheFixedFileImportsWhole()
     {
-        var c = await app.ClientAsync("admin");
+        var c = await app.ClientAsync("partyadmin");
         var existing = await app.PersonInAsync("第二党支部");
         List<object?[]> rows =
         [
@@ -37,7 +37,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
             Row("郑六", Id("19950606", 16), "第一党支部", "正式党员", "07/01/2019"),         // row 7: bad date
             Row("王七", Id("19900101", 11), "第一党支部", "正式党员", "2019-07-01"),         // row 8: same ID as row 2
             Row("冯八", existing.IdNumber!, "第二党支部", "正式党员", "2010-01-01"),          // row 9: already registered
-            Row("陈九", Id("19800101", 19), "江州市政协", "", null, cppcc: "是", sector: "教育界", affiliation: "民盟"),
+            Row("陈九", Id("19800101", 19), "第二党支部", "", null, cppcc: "是", sector: "教育界", affiliation: "民盟"),
         ];
         var before = await app.WithDbAsync(db => db.People.CountAsync());
         var (r, page) = await Upload(c, XlsxBuilder.Build(Headers, rows));

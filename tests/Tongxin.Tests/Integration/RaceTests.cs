@@ -95,4 +95,65 @@ public class RaceTests(AppFactory app) : IClassFixture<AppFactory>
         var saved = await app.WithDbAsync(db => db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id));
         Assert.Equal(("关于完善社区居家养老服务的建议", ProposalStatus.Draft), (saved.Title, saved.Status));
     }
+
+    [Fact]
+    public async Task AFormThatLostItsVersion_IsRefusedLikeAStaleOne()
+    {
+        var person = await app.PersonInAsync("经济界别党支部");
+        var c = await app.ClientAsync("partyadmin");
+        var url = $"/People/Edit/{person.Id}";
+        foreach (var version in new string?[] { null, "", "abc", "99999999999" })
+        {
+            var fields = Html.FormFields(Html.Parse(await c.GetStringAsync(url)));
+            if (version is null) fields.Remove("Input.Version"); else fields["Input.Version"] = version;
+            fields["Input.Phone"] = "13700000009";
+            var r = await c.PostAsync(url, new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            Assert.Contains(Versioned.ChangedMeanwhile, await r.Content.ReadAsStringAsync());
+        }
+        Assert.NotEqual("13700000009", await app.WithDbAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.Phone).SingleAsync()));
+
+        var draft = (await app.AsAsync<SubmitProposal.Handler, Result<long>>("weiyuan1",
+            (h, s) => h.Handle(null, new("关于规范停车收费的建议", Content, []), false, s, DateTime.UtcNow))).Value;
+        var member = await app.ClientAsync("weiyuan1");
+        var form = Html.FormFields(Html.Parse(await member.GetStringAsync($"/Proposals/Edit/{draft}")), "[data-testid=proposal-form]");
+        form["Version"] = "abc";
+        form["Title"] = "关于规范停车收费的建议（改）";
+        var refused = await member.PostAsync($"/Proposals/Edit/{draft}", new FormUrlEncodedContent(form));
+        Assert.Contains(Versioned.ChangedMeanwhile, await refused.Content.ReadAsStringAsync());
+        Assert.Equal("关于规范停车收费的建议", await app.WithDbAsync(db => db.Proposals.Where(p => p.Id == draft).Select(p => p.Title).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ADoubleClickOnANewPersonOrANewProposal_MakesOneRecord()
+    {
+        var c = await app.ClientAsync("partyadmin");
+        var form = Html.FormFields(Html.Parse(await c.GetStringAsync("/People/Edit")));
+        Assert.True(FormSubmission.IsKey(form["Input.FormKey"]));
+        form["Input.Name"] = "双击测试";
+        form["Input.OrgId"] = (await app.OrgIdAsync("第二党支部")).ToString();
+        var both = await Task.WhenAll(c.PostAsync("/People/Edit", new FormUrlEncodedContent(form)), c.PostAsync("/People/Edit", new FormUrlEncodedContent(form)));
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(both[0].Headers.Location, both[1].Headers.Location); // both land on the one person
+        Assert.Equal(1, await app.WithDbAsync(db => db.People.CountAsync(p => p.Name == "双击测试")));
+
+        var member = await app.ClientAsync("weiyuan2");
+        var proposal = Html.FormFields(Html.Parse(await member.GetStringAsync("/Proposals/Edit")), "[data-testid=proposal-form]");
+        proposal["Title"] = "关于双击提交的建议";
+        proposal["Body"] = Content;
+        proposal["submit"] = "true";
+        var twice = await Task.WhenAll(member.PostAsync("/Proposals/Edit", new FormUrlEncodedContent(proposal)), member.PostAsync("/Proposals/Edit", new FormUrlEncodedContent(proposal)));
+        Assert.All(twice, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Proposals.CountAsync(p => p.Title == "关于双击提交的建议")));
+    }
+
+    [Fact]
+    public async Task ControlCharactersPastedIntoANameAreDropped_SoTheNameStillMatches()
+    {
+        var id = await app.OrgIdAsync("提案委员会功能型党支部");
+        var org = await app.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id));
+        Assert.True((await app.AsAsync<UpdateOrganization.Handler, Result<long>>("partyadmin",
+            (h, s) => h.Handle(new(id, "提案委员会\v功能型\u0000党支部", org.Type, org.StartDate, org.EndDate, org.TermStart, org.Version), s))).Ok);
+        Assert.Equal("提案委员会功能型党支部", await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync()));
+    }
 }

@@ -49,6 +49,7 @@ public class EditModel(AppDbContext db) : AppPage
         [FromServices] UpdateOrganization.Handler update, CancellationToken ct)
     {
         if (!Scope.CanAnywhere(Permissions.Orgs.Edit)) return Forbid();
+        Input.Version = PostedVersion("Input.Version", Input.Version);
         if (ModelState.IsValid)
         {
             var result = Input.Id is { } id

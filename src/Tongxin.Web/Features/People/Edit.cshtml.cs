@@ -33,6 +33,7 @@ public class EditModel(AppDbContext db) : AppPage
             // A user who may not see the full ID number keeps the stored one unless they type a new one.
             KeepIdNumber = Input.IdNumber is null && p.IdNumber is not null;
         }
+        else Input.FormKey = FormSubmission.NewKey();
         await LoadOrgs(ct);
         return Page();
     }
@@ -48,6 +49,7 @@ public class EditModel(AppDbContext db) : AppPage
             if (view is null) return NotFound();
             if (!view.CanEdit) return Forbid();
         }
+        Input.Version = PostedVersion("Input.Version", Input.Version);
         // The stored number never goes into the form: the handler keeps it when the field is left blank.
         Input.KeepIdNumber = KeepIdNumber;
         foreach (var e in SavePerson.Validate(Input)) ModelState.AddModelError($"Input.{e.Field}", e.Message);

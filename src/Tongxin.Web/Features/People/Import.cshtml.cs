@@ -46,11 +46,11 @@ public class ImportModel(ImportRoster.Handler import, FileStore files) : AppPage
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
     {
         if (!Scope.CanAnywhere(Permissions.People.Import)) return Forbid();
-        await using var stored = Token is null ? null : files.Open(Area, Token);
-        if (stored is null) { ModelState.AddModelError("", "导入文件已失效，请重新上传"); return Page(); }
+        // Claimed, not opened: a double click or a second tab finds the file already taken and writes nothing.
+        await using var stored = Token is null ? null : files.Claim(Area, Token);
+        if (stored is null) { ModelState.AddModelError("", "导入文件已失效或已经导入，请刷新名册核对，需要时重新上传"); return Page(); }
         var result = await import.CommitAsync(stored, Scope, ct);
         await stored.DisposeAsync();
-        files.Delete(Area, Token!);
         if (!result.Ok) { ModelState.AddModelError("", result.Error!.Message); return Page(); }
         TempData["Flash"] = L["已导入 {0} 人", result.Value].Value;
         return RedirectToPage("Index");

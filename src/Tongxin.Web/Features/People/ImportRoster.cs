@@ -209,6 +209,9 @@ public static class ImportRoster
             nameof(SavePerson.Command.Sector) => C.Sector,
             nameof(SavePerson.Command.IsStandingCommittee) => C.Standing,
             nameof(SavePerson.Command.Affiliation) => C.Affiliation,
+            nameof(SavePerson.Command.Phone) => C.Phone,
+            nameof(SavePerson.Command.SpecialCommittee) => C.SpecialCommittee,
+            nameof(SavePerson.Command.StaffPost) => C.StaffPost,
             _ => "",
         };
     }

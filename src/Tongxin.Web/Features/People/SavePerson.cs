@@ -14,6 +14,8 @@ public static class SavePerson
         public long? Id { get; set; }
         /// <summary>The version the form was built from (<see cref="Infrastructure.Data.Versioned"/>).</summary>
         public int? Version { get; set; }
+        /// <summary>The new-person form's one-time key (<see cref="FormSubmission"/>).</summary>
+        public string? FormKey { get; set; }
         public string Name { get; set; } = "";
         public Gender Gender { get; set; }
         public string? IdNumber { get; set; }
@@ -59,6 +61,9 @@ public static class SavePerson
             errors.Add(Error.Validation("政协委员须填写界别", nameof(c.Sector)));
         if (c.IsStandingCommittee && !c.IsCppccMember)
             errors.Add(Error.Validation("常委须为政协委员", nameof(c.IsStandingCommittee)));
+        foreach (var (value, max, label, field) in new[] { (c.Phone, 20, "手机号", nameof(c.Phone)), (c.Sector, 50, "界别", nameof(c.Sector)),
+                     (c.SpecialCommittee, 50, "专委会", nameof(c.SpecialCommittee)), (c.StaffPost, 50, "机关职务", nameof(c.StaffPost)) })
+            if (TextLimits.TooLong(value, max, label, field) is { } tooLong) errors.Add(tooLong);
         if (c.Affiliation is { Length: > 0 } a && !PartyAffiliations.All.Contains(a))
             errors.Add(Error.Invalid($"党派“{a}”无效", nameof(c.Affiliation)));
         if (c.PartyStatus != PartyStatus.None && c.Affiliation is { Length: > 0 } aff && aff != PartyAffiliations.Cpc)
@@ -66,11 +71,14 @@ public static class SavePerson
         return errors;
     }
 
+    const string Kind = "person";
+
     public sealed class Handler(AppDbContext db)
     {
         public async Task<Result<long>> Handle(Command c, Scope scope, CancellationToken ct = default)
         {
             Person? person = null;
+            if (c.Id is null && await FormSubmission.MadeAsync(db, c.FormKey, Kind, ct) is { } made) return made;
             if (c.Id is { } id)
             {
                 person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -129,9 +137,16 @@ public static class SavePerson
             {
                 // Two saves of the same number at once: the unique index lets one through.
                 db.ChangeTracker.Clear();
+                await tx.RollbackAsync(ct);
+                if (c.Id is null && await FormSubmission.MadeAsync(db, c.FormKey, Kind, ct) is { } firstMade) return firstMade;
                 return Error.Conflict("该身份证号已登记");
             }
             await SyncDualLivesAsync(person, c.DualLifeOrgIds, scope, ct);
+            if (c.Id is null && !await FormSubmission.RecordAsync(db, c.FormKey, Kind, person.Id, ct))
+            {
+                await tx.RollbackAsync(ct);
+                return await FormSubmission.MadeAsync(db, c.FormKey, Kind, ct) ?? person.Id;
+            }
             await tx.CommitAsync(ct);
             return person.Id;
         }

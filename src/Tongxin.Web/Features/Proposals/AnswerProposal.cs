@@ -39,6 +39,7 @@ public static class AnswerProposal
             note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if ((handling == Satisfaction.Dissatisfied || result == Satisfaction.Dissatisfied) && note is null)
                 return Error.Validation("评价为不满意的，请写明原因", "RatingNote");
+            if (TextLimits.TooLong(note, 500, "评价意见", "RatingNote") is { } tooLong) return tooLong;
             (proposal.Status, proposal.HandlingRating, proposal.ResultRating, proposal.RatingNote, proposal.RatedAt) = (next.Value, handling, result, note, utcNow);
             return await SaveAsync(ct);
         }

@@ -40,6 +40,7 @@ public static class AssignProposal
             if (wanted is null) return Error.Validation("请填写新的办理期限", "Deadline");
             if (ProposalFlow.CheckExtension(proposal.AssignedOn!.Value, proposal.Deadline!.Value, wanted.Value, reason) is { } problem)
                 return Error.Validation(problem, "Deadline");
+            if (TextLimits.TooLong(reason, 500, "延期理由", "Reason") is { } tooLong) return tooLong;
             (proposal.Deadline, proposal.Extended, proposal.ExtensionReason) = (wanted, true, reason!.Trim());
             return await SaveAsync(ct);
         }

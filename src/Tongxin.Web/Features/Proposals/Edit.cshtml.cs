@@ -13,6 +13,7 @@ public class EditModel(AppDbContext db, SubmitProposal.Handler proposals) : AppP
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public List<long> CoSigners { get; set; } = [];
     [BindProperty] public int? Version { get; set; }
+    [BindProperty] public string? FormKey { get; set; }
 
     public List<(long Id, string Name, string? Sector, string? Affiliation)> Members { get; private set; } = [];
 
@@ -24,12 +25,13 @@ public class EditModel(AppDbContext db, SubmitProposal.Handler proposals) : AppP
             if (p is null || p.LeadPersonId != Scope.PersonId || p.Status != ProposalStatus.Draft) return NotFound();
             (Title, Body, Version, CoSigners) = (p.Title, p.Content, p.Version, p.Signers.Where(s => s.PersonId != p.LeadPersonId).Select(s => s.PersonId).ToList());
         }
+        else FormKey = FormSubmission.NewKey();
         return await ShowAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(long? id, bool submit, CancellationToken ct)
     {
-        var result = await proposals.Handle(id, new(Title, Body, CoSigners, Version), submit, Scope, DateTime.UtcNow, ct);
+        var result = await proposals.Handle(id, new(Title, Body, CoSigners, PostedVersion(nameof(Version), Version), FormKey), submit, Scope, DateTime.UtcNow, ct);
         if (result.Ok)
         {
             Flash = L[submit ? "提案已提交，联名人确认后列为提案人" : "草稿已保存"].Value;

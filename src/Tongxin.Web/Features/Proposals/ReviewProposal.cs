@@ -26,6 +26,7 @@ public static class ReviewProposal
             if (!next.Ok) return next.Error!;
             note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if (decision != ProposalAction.Register && note is null) return Error.Validation("不立案、并案或转社情民意须说明理由", "Note");
+            if (TextLimits.TooLong(note, 500, "审查意见", "Note") is { } tooLong) return tooLong;
             if (decision == ProposalAction.Merge)
             {
                 var target = mergeInto is { } t ? await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == t && p.TenantId == proposal.TenantId, ct) : null;

@@ -11,7 +11,9 @@ namespace Tongxin.Web.Features.Proposals;
 /// </summary>
 public static class SubmitProposal
 {
-    public sealed record Input(string? Title, string? Content, IReadOnlyList<long> CoSigners, int? Version = null);
+    public sealed record Input(string? Title, string? Content, IReadOnlyList<long> CoSigners, int? Version = null, string? FormKey = null);
+
+    const string Kind = "proposal";
 
     public sealed class Handler(AppDbContext db)
     {
@@ -29,6 +31,7 @@ public static class SubmitProposal
             if (cosigners.Count > 0 && await db.People.CountAsync(p => cosigners.Contains(p.Id) && p.IsCppccMember && p.TenantId == lead.TenantId, ct) != cosigners.Count)
                 return Error.Validation("联名人须为本届政协委员", "CoSigners");
 
+            if (id is null && await FormSubmission.MadeAsync(db, input.FormKey, Kind, ct) is { } made) return made;
             Proposal proposal;
             if (id is { } existing)
             {
@@ -58,8 +61,16 @@ public static class SubmitProposal
                 (proposal.Status, proposal.SubmittedAt, proposal.Year) = (ProposalStatus.Submitted, utcNow, Clock.Today.Year);
                 proposal.Signers.Single(s => s.PersonId == me).ConfirmedAt = utcNow;
             }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Error.Conflict(Versioned.ChangedMeanwhile); }
+            if (id is null && !await FormSubmission.RecordAsync(db, input.FormKey, Kind, proposal.Id, ct))
+            {
+                // The same form sent twice (a double click): the first one's proposal is the answer.
+                await tx.RollbackAsync(ct);
+                return await FormSubmission.MadeAsync(db, input.FormKey, Kind, ct) ?? proposal.Id;
+            }
+            await tx.CommitAsync(ct);
             return proposal.Id;
         }
     }

@@ -96,5 +96,16 @@ public abstract class AppPage : PageModel
         return Fail(error) ?? await reshow();
     }
 
+    /// <summary>
+    /// The record version a form posted, or null when it is missing or did not bind (text, out of range): such a form
+    /// is refused as stale by the handler, with its message, instead of a binding error about a hidden field.
+    /// </summary>
+    protected int? PostedVersion(string key, int? bound)
+    {
+        if (ModelState.GetValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid) return bound;
+        ModelState.Remove(key);
+        return null;
+    }
+
     protected static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 }

@@ -131,8 +131,9 @@ public static class Roles
     // (SensitiveGrant); the auditor reads the audit log and nothing else.
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
-        [SystemAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
-            Permissions.People.Edit, Permissions.People.Import, Permissions.People.Export, Permissions.Users.Manage,
+        // Reads the roster masked (to open accounts) but does not enter people: any form that writes ID numbers says
+        // whether a number is registered, which with the masked digits and the birth date recovers the number.
+        [SystemAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View, Permissions.Users.Manage,
             Permissions.OrgLife.View, Permissions.OrgLife.Rules],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,

@@ -8,7 +8,8 @@ namespace Tongxin.Web.Infrastructure.Data;
 
 /// <summary>
 /// Lengths of user text. Handlers check their fields against these with a message on the field; <see cref="Check"/>
-/// is the net under them: no string longer than its column (or <see cref="LongText"/> for unbounded ones) is saved.
+/// is the net under them: no string longer than its column (or <see cref="LongText"/> for unbounded ones) is saved,
+/// and no control character other than tab and line breaks.
 /// </summary>
 public static class TextLimits
 {
@@ -28,11 +29,16 @@ public static class TextLimits
             {
                 if (p.CurrentValue is not string s || p.Metadata.ClrType != typeof(string)) continue;
                 if (entry.State == EntityState.Modified && !p.IsModified) continue;
+                // Control characters pasted from Word (U+000B and the like) look like nothing on screen but make
+                // “第一\v党支部” a different name from 第一党支部; tabs and line breaks stay in text that has them.
+                if (!Redacted(p.Metadata.Name) && s.Any(IsInvisibleControl)) p.CurrentValue = s = new string(s.Where(c => !IsInvisibleControl(c)).ToArray());
                 var max = p.Metadata.GetMaxLength() ?? (Redacted(p.Metadata.Name) ? int.MaxValue : LongText);
                 if (s.Length > max) throw new TextTooLongException(entry.Metadata.ClrType.Name, p.Metadata.Name, max);
             }
         }
     }
+
+    static bool IsInvisibleControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 
     // Machine-written values without a declared length (sealed boxes, secrets, hashes) are not user text.
     static bool Redacted(string name) => name is "SealedBox" or "PasswordHash" or "SecurityStamp" or "ConcurrencyStamp" or "Xml" or "FriendlyName";

@@ -18,14 +18,13 @@ public static class Versioned
     public const string ChangedMeanwhile = "该记录已被他人修改，请刷新页面后重新编辑";
 
     /// <summary>
-    /// Checks the version the form was built from. The posted version also becomes the one the UPDATE is conditioned
-    /// on, so a change landing between this load and the save fails as <see cref="DbUpdateConcurrencyException"/>.
-    /// A form that posts no version (an API client that never read one) is checked only against concurrent saves.
+    /// Checks the version the form was built from: an edit of an existing record must name it (a form that lost it,
+    /// or a value that did not bind, is refused like a stale one). The posted version also becomes the one the UPDATE
+    /// is conditioned on, so a change landing between this load and the save fails as <see cref="DbUpdateConcurrencyException"/>.
     /// </summary>
     public static Error? Expect(DbContext db, IVersioned entity, int? postedVersion)
     {
-        if (postedVersion is not { } v) return null;
-        if (entity.Version != v) return Error.Conflict(ChangedMeanwhile);
+        if (postedVersion is not { } v || entity.Version != v) return Error.Conflict(ChangedMeanwhile);
         db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = v;
         return null;
     }

@@ -18,5 +18,6 @@ public sealed class TextTooLongException(string entity, string property, int max
         ["SelfAssessment"] = "自我评价", ["Instruction"] = "批示", ["LeaveReason"] = "请假事由", ["Summary"] = "内容",
     };
 
-    static string Label(string property) => Labels.GetValueOrDefault(property, property);
+    // A property without a label is named by what it is, never by its code name.
+    static string Label(string property) => Labels.GetValueOrDefault(property, property.EndsWith("Note") || property.EndsWith("Reason") ? "说明" : "其中一项");
 }

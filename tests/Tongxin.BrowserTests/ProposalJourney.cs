@@ -28,6 +28,11 @@ public class ProposalJourney(BrowserFixture f)
         // The co-signer lands on their own page, which says what waits for them.
         await Assertions.Expect(second.GetByTestId("my-todo")).ToContainTextAsync("提案待确认联名（1）");
         await BrowserFixture.ShotAsync(second, "43a-cosigner-todo-phone");
+        // The top bar's 待办 lists it too, with a link to where it is done.
+        await second.GetByTestId("todo-count").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("todo-cosign")).ToContainTextAsync(title);
+        await BrowserFixture.ShotAsync(second, "43b-todo-page-phone");
+        await second.GoBackAsync();
         await second.GetByTestId("todo-item").ClickAsync();
         await second.GetByTestId("mine").Locator("tr", new() { HasText = "待我确认联名" }).GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await second.GetByRole(AriaRole.Button, new() { Name = "确认联名" }).ClickAsync();

@@ -33,8 +33,7 @@ public class ProposalJourney(BrowserFixture f)
         await Assertions.Expect(second.GetByTestId("todo-cosign")).ToContainTextAsync(title);
         await BrowserFixture.ShotAsync(second, "43b-todo-page-phone");
         await second.GoBackAsync();
-        await second.GetByTestId("todo-item").ClickAsync();
-        await second.GetByTestId("mine").Locator("tr", new() { HasText = "待我确认联名" }).GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await second.GetByTestId("todo-item").ClickAsync(); // one item waiting: the link opens it
         await second.GetByRole(AriaRole.Button, new() { Name = "确认联名" }).ClickAsync();
         await Assertions.Expect(second.GetByTestId("proposers").Locator($"[data-person='{cosigner}']")).Not.ToContainTextAsync("待确认");
         await second.Context.CloseAsync();
@@ -48,6 +47,16 @@ public class ProposalJourney(BrowserFixture f)
         await Assertions.Expect(office.GetByTestId("proposal-status")).ToContainTextAsync("办理中");
         await Assertions.Expect(office.GetByTestId("handling")).ToContainTextAsync("江州市教育局");
         await BrowserFixture.ShotAsync(office, "44-proposal-assigned");
+
+        // The lead proposer reads on a phone that the proposal was registered and assigned, and opens it from there.
+        var lead = await f.NewPageAsync("weiyuan1", phone: true);
+        await lead.GetByTestId("notice-count").ClickAsync();
+        await Assertions.Expect(lead.GetByTestId("notices").Locator("[data-unread=true]", new() { HasText = "已交办" })).ToContainTextAsync(title);
+        await Assertions.Expect(lead.GetByTestId("notices")).ToContainTextAsync("已立案，案号");
+        await BrowserFixture.ShotAsync(lead, "44a-notices-phone");
+        await lead.GetByTestId("notices").Locator("[data-unread=true]", new() { HasText = "已交办" }).ClickAsync();
+        await Assertions.Expect(lead.GetByTestId("proposal-status")).ToContainTextAsync("办理中");
+        await lead.Context.CloseAsync();
 
         var unit = await f.NewPageAsync("unit1");
         await unit.GotoAsync("/Proposals");

@@ -34,6 +34,8 @@ public static class HandleOpinion
             if (adopt)
                 await AwardForRecord.AddAsync(db, report.TenantId, PointTrigger.OpinionAdopted, Clock.Today, [report.AuthorPersonId],
                     $"opinion-adopted:{report.Id}", $"社情民意“{report.Title}”被采用", utcNow, ct);
+            Notices.Notify.Person(db, report.TenantId, report.AuthorPersonId,
+                adopt ? $"您报送的社情民意“{report.Title}”已被采用" : $"您报送的社情民意“{report.Title}”未被采用：{note}", $"/Opinions/Details/{report.Id}", utcNow);
             return await SaveAsync(ct);
         }
 
@@ -53,6 +55,7 @@ public static class HandleOpinion
             if (string.IsNullOrWhiteSpace(instruction) || string.IsNullOrWhiteSpace(by)) return Error.Validation("请填写批示内容和批示领导", "Instruction");
             if (on is { } day && day > Clock.Today) return Error.Validation("批示日期不能晚于今天", "InstructedOn");
             (report.Instruction, report.InstructedBy, report.InstructedOn) = (instruction.Trim(), by.Trim(), on ?? Clock.Today);
+            Notices.Notify.Person(db, report.TenantId, report.AuthorPersonId, $"您报送的社情民意“{report.Title}”获{report.InstructedBy}批示", $"/Opinions/Details/{report.Id}", DateTime.UtcNow);
             return await SaveAsync(ct);
         }
 

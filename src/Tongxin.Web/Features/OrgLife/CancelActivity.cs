@@ -17,6 +17,8 @@ public static class CancelActivity
             var activity = access.Value!;
             if (TextLimits.TooLong(reason, 200, "取消原因", "Reason") is { } tooLong) return tooLong;
             if (activity.Cancel(reason, utcNow) is { } error) return error;
+            var expected = await db.Attendees.Where(a => a.ActivityId == activity.Id).Select(a => a.PersonId).ToListAsync(ct);
+            Notices.Notify.People(db, activity.TenantId, expected, $"活动已取消：“{activity.Topic}”（{Clock.Show(activity.StartsAt)}）", "/OrgLife/Mine", utcNow, scope.PersonId);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Error.Conflict("活动已被他人变更、确认或取消，请刷新后再试"); }
             return activity.Id;

@@ -56,6 +56,8 @@ public static class ChangeActivity
                 return Error.Validation("主持人应是参加人员", nameof(c.HostPersonId));
 
             if (activity.Change(topic, place, starts, ends, c.HostPersonId, utcNow) is { } error) return error;
+            Notices.Notify.People(db, activity.TenantId, attendees.Select(a => a.PersonId),
+                $"活动有变更：“{activity.Topic}”改为{Clock.Show(activity.StartsAt)}在{activity.Place}举行", "/OrgLife/Mine", utcNow, scope.PersonId);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Error.Conflict("活动已被他人变更、确认或取消，请刷新后再试"); }
             return activity.Id;

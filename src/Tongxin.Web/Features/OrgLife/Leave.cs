@@ -38,6 +38,8 @@ public static class Leave
             attendee.Leave = grant ? LeaveStatus.Granted : LeaveStatus.Refused;
             attendee.LeaveDecidedBy = userName;
             if (grant) await Points.PointLedger.ReverseAsync(db, Points.DeductForAbsence.KeyOf(attendee), "已准假，撤销缺席扣分", userName, DateTime.UtcNow, ct);
+            Notices.Notify.Person(db, attendee.TenantId, attendee.PersonId,
+                $"您对“{access.Value!.Topic}”的请假{(grant ? "已批准" : "未获批准")}", "/OrgLife/Mine", DateTime.UtcNow, scope.PersonId);
             await db.SaveChangesAsync(ct);
             return attendee.Id;
         }

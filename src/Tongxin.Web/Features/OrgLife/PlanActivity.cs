@@ -55,6 +55,8 @@ public static class PlanActivity
             db.Activities.Add(activity);
             await db.SaveChangesAsync(ct);
             db.Attendees.AddRange(attendees.Select(p => new Attendee { ActivityId = activity.Id, PersonId = p, TenantId = org.TenantId }));
+            Notices.Notify.People(db, org.TenantId, attendees, $"{org.Name}将于{Clock.Show(activity.StartsAt)}在{activity.Place}召开“{activity.Topic}”，请准时参加",
+                "/OrgLife/Mine", DateTime.UtcNow, scope.PersonId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return activity.Id;

@@ -60,6 +60,8 @@ public static class ManualAward
             proposal.Status = approve ? ProposalStatus.Approved : ProposalStatus.Refused;
             (proposal.DecidedBy, proposal.DecidedAt, proposal.DecisionNote) = (userName, utcNow, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
             if (approve) await AddEntryAsync(proposal, item, proposal.ProposedBy, userName, utcNow, ct);
+            Notices.Notify.Person(db, proposal.TenantId, proposal.PersonId,
+                approve ? $"您的积分记录“{proposal.Reason}”已审核通过" : $"您的积分记录“{proposal.Reason}”未通过审核", "/Points/Mine", utcNow);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Error.Conflict("该申请已处理"); }
             return true;

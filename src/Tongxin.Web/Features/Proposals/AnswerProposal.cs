@@ -27,6 +27,8 @@ public static class AnswerProposal
             if (TextLimits.TooLong(text, 10_000, "答复内容", "ReplyText") is { } tooLong) return tooLong;
             (proposal.Status, proposal.Outcome, proposal.ReplyText, proposal.RepliedOn, proposal.RepliedBy) = (next.Value, outcome, text.Trim(), today, userName);
             (proposal.HandlingRating, proposal.ResultRating, proposal.RatedAt) = (null, null, null);
+            Notices.Notify.People(db, proposal.TenantId, proposal.Proposers, $"您的提案“{proposal.Title}”已答复（{outcome}类），请评价办理情况",
+                $"/Proposals/Details/{proposal.Id}", DateTime.UtcNow);
             return await SaveAsync(ct);
         }
 
@@ -50,6 +52,8 @@ public static class AnswerProposal
             var next = ProposalFlow.Next(proposal.Status, ProposalAction.SendBack, proposal.Facts);
             if (!next.Ok) return next.Error!;
             (proposal.Status, proposal.SentBack, proposal.Deadline) = (next.Value, true, today.AddMonths(ReHandlingMonths));
+            Notices.Notify.People(db, proposal.TenantId, proposal.Proposers, $"提案“{proposal.Title}”已退回承办单位重新办理，期限{proposal.Deadline:yyyy-MM-dd}",
+                $"/Proposals/Details/{proposal.Id}", DateTime.UtcNow, scope.PersonId);
             return await SaveAsync(ct);
         }
 

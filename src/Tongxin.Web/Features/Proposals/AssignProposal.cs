@@ -29,6 +29,8 @@ public static class AssignProposal
             proposal.Units.AddRange(units.Select(u => new ProposalUnit { OrgId = u, IsLead = u == lead }));
             (proposal.Status, proposal.AssignedOn, proposal.Deadline) = (next.Value, today, deadline);
             (proposal.Overseer, proposal.IsKey, proposal.IsExcellent) = (string.IsNullOrWhiteSpace(input.Overseer) ? null : input.Overseer.Trim(), input.IsKey, input.IsExcellent);
+            Notices.Notify.People(db, proposal.TenantId, proposal.Proposers, $"您的提案“{proposal.Title}”已交办，办理期限{deadline:yyyy-MM-dd}",
+                $"/Proposals/Details/{proposal.Id}", DateTime.UtcNow);
             return await SaveAsync(ct);
         }
 

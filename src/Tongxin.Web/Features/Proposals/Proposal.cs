@@ -7,6 +7,9 @@ namespace Tongxin.Web.Features.Proposals;
 /// <summary>A 提案: one issue, its proposers, its review, its handling by units, the answer and the proposer's rating.</summary>
 public class Proposal : IVersioned
 {
+    /// <summary>Who is told of what happens to the proposal: the lead and the co-signers who confirmed.</summary>
+    public IEnumerable<long> Proposers => Signers.Where(s => s.ConfirmedAt is not null || s.PersonId == LeadPersonId).Select(s => s.PersonId).Append(LeadPersonId).Distinct();
+
     public int Version { get; set; }
     public long Id { get; set; }
     public long TenantId { get; set; }

@@ -50,6 +50,13 @@ public static class ReviewProposal
                 await AwardForRecord.AddAsync(db, proposal.TenantId, PointTrigger.ProposalRegistered, Clock.Today, proposers,
                     $"proposal-registered:{proposal.Id}", $"提案“{proposal.Title}”立案", utcNow, ct);
             }
+            Notices.Notify.People(db, proposal.TenantId, proposal.Proposers, decision switch
+            {
+                ProposalAction.Register => $"您的提案“{proposal.Title}”已立案，案号{proposal.Number}",
+                ProposalAction.Refuse => $"您的提案“{proposal.Title}”未予立案：{note}",
+                ProposalAction.Merge => $"您的提案“{proposal.Title}”已并案办理",
+                _ => $"您的提案“{proposal.Title}”已转为社情民意",
+            }, $"/Proposals/Details/{proposal.Id}", utcNow);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Error.Conflict("该提案已由他人审查"); }
             await tx.CommitAsync(ct);

@@ -16,7 +16,10 @@ namespace Tongxin.Web.Features.Todo;
 /// </summary>
 public static class GetTodo
 {
-    public enum Kind { Leave, PointsApproval, StarsReview, Cosign, ProposalReview, ProposalAnswer, ProposalRating, Opinion, Ballot, Unrecorded, Alert }
+    public enum Kind { Leave, PointsApproval, StarsReview, Cosign, ProposalReview, ProposalAnswer, ProposalRating, Opinion, Ballot, Unrecorded, Alert, FiveOne }
+
+    /// <summary>Kinds that wait on the person themself (shown on their own page too).</summary>
+    public static readonly Kind[] Personal = [Kind.Cosign, Kind.ProposalRating, Kind.Ballot, Kind.FiveOne];
 
     /// <summary>One thing waiting (set by member initialisers, so the queries can still be ordered after projecting).</summary>
     public sealed class Item
@@ -37,7 +40,7 @@ public static class GetTodo
     /// <summary>How many items a kind lists on the page; the count is always the whole.</summary>
     public const int ListedPerKind = 50;
 
-    public sealed class Handler(AppDbContext db, TimeProvider time)
+    public sealed class Handler(AppDbContext db, TimeProvider time, Duty.GetFiveOne.Handler fiveOne)
     {
         public async Task<View> Handle(Scope scope, string userName, CancellationToken ct = default)
         {
@@ -50,6 +53,11 @@ public static class GetTodo
                 if (count == 0) continue;
                 counts[kind] = count;
                 items.AddRange(await query.OrderBy(i => i.Since).Take(ListedPerKind).ToListAsync(ct));
+            }
+            if (await FiveOneGapsAsync(scope, ct) is { Count: > 0 } gaps)
+            {
+                counts[Kind.FiveOne] = gaps.Count;
+                items.AddRange(gaps.Select(g => new Item { Kind = Kind.FiveOne, Title = g, Url = "/Duty/FiveOne" }));
             }
             var upcoming = scope.PersonId is { } me
                 ? await (from x in db.Attendees
@@ -67,7 +75,17 @@ public static class GetTodo
         {
             var total = 0;
             foreach (var (_, query) in Queries(scope, userName, time.GetUtcNow().UtcDateTime)) total += await query.CountAsync(ct);
-            return total;
+            return total + (await FiveOneGapsAsync(scope, ct)).Count;
+        }
+
+        /// <summary>In the third quarter, a CPPCC member's 五个一 items not yet done this year (reminded, not scored).</summary>
+        async Task<IReadOnlyList<string>> FiveOneGapsAsync(Scope scope, CancellationToken ct)
+        {
+            var today = Tongxin.Web.Shared.Clock.Today;
+            if (scope.PersonId is not { } me || !scope.IsCppccMember || Duty.FiveOne.Q3Reminder(today, today.Year, Duty.FiveOne.Items) is null) return [];
+            var tenant = await db.People.Where(p => p.Id == me).Select(p => p.TenantId).FirstAsync(ct);
+            var mine = (await fiveOne.Handle(tenant, today.Year, me, ct: ct)).Members.Single();
+            return Duty.FiveOne.Q3Reminder(today, today.Year, mine.Gaps) is { } open ? open.Select(g => Duty.FiveOne.Name(g)).ToList() : [];
         }
 
         IEnumerable<(Kind, IQueryable<Item>)> Queries(Scope scope, string userName, DateTime now)

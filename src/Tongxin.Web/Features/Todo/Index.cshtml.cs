@@ -7,5 +7,10 @@ public class IndexModel(GetTodo.Handler todo) : AppPage
 {
     public GetTodo.View View { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await todo.Handle(Scope, User.Identity!.Name!, ct);
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Scope.IsAuditorOnly) return Forbid();
+        View = await todo.Handle(Scope, User.Identity!.Name!, ct);
+        return Page();
+    }
 }

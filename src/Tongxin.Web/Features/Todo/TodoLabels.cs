@@ -14,6 +14,7 @@ public static class TodoLabels
         GetTodo.Kind.Opinion => "社情民意待处理",
         GetTodo.Kind.Ballot => "民主评议待投票",
         GetTodo.Kind.Unrecorded => "活动已结束待记录",
+        GetTodo.Kind.FiveOne => "“五个一”未完成事项",
         _ => "预警提醒",
     };
 }

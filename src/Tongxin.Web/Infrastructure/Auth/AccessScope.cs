@@ -26,6 +26,9 @@ public sealed class Scope(string? userId, long? personId, IReadOnlyList<Grant> g
 
     public bool HasRole(string role) => Grants.Any(g => g.Role == role);
 
+    /// <summary>The auditor (三员分立) reads the audit log and nothing else: no 待办, no notices, no records.</summary>
+    public bool IsAuditorOnly => PersonId is null && Grants.Count > 0 && Grants.All(g => g.Role == Roles.Auditor);
+
     public IReadOnlyList<string> Roots(string permission) =>
         Grants.Where(g => Roles.Grants[g.Role].Contains(permission)).Select(g => g.Path).Distinct().ToList();
 

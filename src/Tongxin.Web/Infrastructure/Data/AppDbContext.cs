@@ -21,6 +21,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<Features.Notices.Notice> Notices => Set<Features.Notices.Notice>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();

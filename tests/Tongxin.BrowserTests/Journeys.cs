@@ -200,4 +200,18 @@ public class Journeys(BrowserFixture f)
         await BrowserFixture.ShotAsync(page, "13-accounts");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheSecurityAdministratorFindsAPersonByPinyinInitials_ForTheirAccount()
+    {
+        var page = await f.NewPageAsync("security");
+        await page.GotoAsync("/Admin/Users");
+        await page.GetByLabel("查找人员").FillAsync("w");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();
+        var options = page.GetByTestId("person-choice").Locator("option");
+        Assert.True(await options.CountAsync() > 1, "people whose initials start with W are offered");
+        Assert.All(await options.AllTextContentsAsync(), t => Assert.DoesNotMatch(@"\d{17}[\dX]", t)); // ID numbers masked
+        await BrowserFixture.ShotAsync(page, "13a-account-person-search");
+        await page.Context.CloseAsync();
+    }
 }

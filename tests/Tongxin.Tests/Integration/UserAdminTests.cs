@@ -36,6 +36,34 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task TheSecurityAdminFindsThePersonByPinyinInitials_AndLinksTheAccountByChoosingThem()
+    {
+        var b2 = await app.OrgIdAsync("第二党支部");
+        var person = await app.WithDbAsync(db => db.People.Where(p => p.OrgId == b2 && p.IdNumber != null && !db.Users.Any(u => u.PersonId == p.Id)).OrderBy(p => p.Id).FirstAsync());
+        var security = await app.ClientAsync("security");
+        var page = Html.Parse(await security.GetStringAsync($"/Admin/Users?find={Uri.EscapeDataString(person.NameInitials.ToLowerInvariant())}"));
+        var option = page.QuerySelectorAll("[data-testid=person-choice] option").FirstOrDefault(o => o.GetAttribute("value") == person.Id.ToString());
+        Assert.NotNull(option);
+        Assert.Contains(person.Name, option!.TextContent);
+        Assert.DoesNotContain(person.IdNumber!, page.DocumentElement.OuterHtml); // masked, never the full number
+        Assert.Contains(Tongxin.Web.Shared.IdNumber.Mask(person.IdNumber), option.TextContent);
+
+        var fields = Html.FormFields(page, "form[method=post]");
+        (fields["Input.UserName"], fields["Input.DisplayName"], fields["Input.Password"]) = ("linked1", person.Name, "Linked#2026x");
+        (fields["Input.Role"], fields["Input.OrgId"], fields["Input.PersonId"]) = ("Member", person.OrgId.ToString(), person.Id.ToString());
+        var created = await security.PostAsync("/Admin/Users", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(person.Id, await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "linked1").Select(u => u.PersonId).SingleAsync()));
+
+        // Now they have an account: offered no more. The system administrator gets no person picker at all.
+        var again = Html.Parse(await security.GetStringAsync($"/Admin/Users?find={Uri.EscapeDataString(person.Name)}"));
+        Assert.NotNull(again.QuerySelector($"[data-testid=person-choice] option[value='{person.Id}'][disabled]"));
+        var admin = Html.Parse(await (await app.ClientAsync("admin")).GetStringAsync($"/Admin/Users?find={Uri.EscapeDataString(person.Name)}"));
+        Assert.Null(admin.QuerySelector("[data-testid=person-choice]"));
+        Assert.DoesNotContain(person.Name, admin.QuerySelector("main form[method=post]")!.OuterHtml);
+    }
+
+    [Fact]
     public async Task WeakPassword_IsRefusedInChinese()
     {
         var admin = await app.ClientAsync("admin");

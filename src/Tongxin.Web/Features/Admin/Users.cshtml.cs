@@ -8,8 +8,12 @@ using Tongxin.Web.Shared;
 
 namespace Tongxin.Web.Features.Admin;
 
-public class UsersModel(AppDbContext db) : AppPage
+public class UsersModel(AppDbContext db, FindPeopleForAccount.Handler find) : AppPage
 {
+    /// <summary>The person search of the new-account form (name or pinyin initials); only the security administrator links people.</summary>
+    [BindProperty(SupportsGet = true)] public string? Find { get; set; }
+    public IReadOnlyList<FindPeopleForAccount.Candidate> Candidates { get; private set; } = [];
+    public bool CanLink => Scope.CanAnywhere(Permissions.Security.Manage);
     public sealed record Row(string Id, string UserName, string DisplayName, string Roles, bool Locked);
 
     [BindProperty] public CreateUser.Command Input { get; set; } = new();
@@ -56,5 +60,9 @@ public class UsersModel(AppDbContext db) : AppPage
                 u.LockoutEnd > DateTimeOffset.UtcNow)).ToList();
         Rows = Paged<Row>.Of(rows, PageNumber, 50);
         Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.Users.Manage, ct);
+        Candidates = await find.Handle(Scope, Find, ct);
+        // A posted choice stays offered when the form is re-shown.
+        if (Input.PersonId is { } chosen && Candidates.All(c => c.Id != chosen))
+            Candidates = [.. Candidates, .. await find.Handle(Scope, await db.People.Where(p => p.Id == chosen).Select(p => p.Name).FirstOrDefaultAsync(ct), ct)];
     }
 }

@@ -41,6 +41,27 @@ public class NoticeTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task SomeoneAddedToAMovedMeeting_IsAskedToAttend_AndTheOthersAreToldOfTheMove()
+    {
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var (member, secretary) = (await PersonOf("member1"), await PersonOf("secretary1"));
+        var start = DateTime.UtcNow.AddDays(6);
+        var id = (await app.AsAsync<PlanActivity.Handler, Result<long>>("secretary1", (h, s) => h.Handle(new PlanActivity.Command
+        {
+            OrgId = b1, Type = ActivityType.BranchMeeting, Topic = "党员大会评议入党积极分子", Place = "一楼会议室", StartsAt = start, EndsAt = start.AddHours(1),
+            AttendeeIds = [secretary],
+        }, s, "secretary1"))).Value;
+        Assert.DoesNotContain(await NoticesOf(member), t => t.Contains("党员大会评议入党积极分子"));
+        var changed = await app.AsAsync<ChangeActivity.Handler, Result<long>>("secretary1", (h, s) => h.Handle(new ChangeActivity.Command
+        {
+            ActivityId = id, Topic = "党员大会评议入党积极分子", Place = "二楼会议室", StartsAt = start.AddDays(1), EndsAt = start.AddDays(1).AddHours(1),
+            AttendeeIds = [secretary, member],
+        }, s, DateTime.UtcNow));
+        Assert.True(changed.Ok, changed.Error?.Message);
+        Assert.Single(await NoticesOf(member), t => t.StartsWith("请参加“党员大会评议入党积极分子”") && t.Contains("二楼会议室"));
+    }
+
+    [Fact]
     public async Task ARegisteredProposalTellsItsProposers_OnceEvenWhenTwoReviewsRace()
     {
         var (lead, cosigner) = (await PersonOf("weiyuan1"), await PersonOf("weiyuan2"));

@@ -43,7 +43,7 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
         var security = await app.ClientAsync("security");
         var page = Html.Parse(await security.GetStringAsync($"/Admin/Users?find={Uri.EscapeDataString(person.NameInitials.ToLowerInvariant())}"));
         var option = page.QuerySelectorAll("[data-testid=person-choice] option").FirstOrDefault(o => o.GetAttribute("value") == person.Id.ToString());
-        Assert.NotNull(option);
+        Assert.True(option is not null, $"{person.Name} {person.NameInitials}: " + string.Join(" | ", page.QuerySelectorAll("[data-testid=person-choice] option").Select(o => o.TextContent)));
         Assert.Contains(person.Name, option!.TextContent);
         Assert.DoesNotContain(person.IdNumber!, page.DocumentElement.OuterHtml); // masked, never the full number
         Assert.Contains(Tongxin.Web.Shared.IdNumber.Mask(person.IdNumber), option.TextContent);

@@ -22,7 +22,7 @@ public static class FindPeopleForAccount
             var q = query?.Trim() ?? "";
             if (q.Length == 0 || !scope.CanAnywhere(Permissions.Security.Manage)) return [];
             var tenants = scope.TenantsWith(Permissions.Users.Manage);
-            var initials = q.ToUpperInvariant();
+            var initials = q.ToLowerInvariant(); // initials are stored in lower case (Pinyin.Initials)
             var found = await (from p in db.People
                                join o in db.Organizations on p.OrgId equals o.Id
                                where tenants.Contains(p.TenantId) && (p.Name.Contains(q) || p.NameInitials.StartsWith(initials))

@@ -38,10 +38,11 @@ public static class ChangeActivity
             if (ends - starts > TimeSpan.FromDays(3)) return Error.Validation("单次活动不能超过3天", nameof(c.EndsAt));
 
             var attendees = await db.Attendees.Where(a => a.ActivityId == activity.Id).ToListAsync(ct);
+            List<long> added = [];
             if (c.AttendeeIds is { } wanted)
             {
                 wanted = wanted.Distinct().ToList();
-                var added = wanted.Except(attendees.Select(a => a.PersonId)).ToList();
+                added = wanted.Except(attendees.Select(a => a.PersonId)).ToList();
                 if (added.Count > 0 && await ExpectedAttendees.CheckAddedAsync(db, scope, await db.Organizations.FirstAsync(o => o.Id == activity.OrgId, ct),
                         activity.Type, added, ct) is { } notAllowed) return notAllowed;
                 if (wanted.Count == 0) return Error.Validation("没有应参加人员", nameof(c.AttendeeIds));
@@ -58,6 +59,8 @@ public static class ChangeActivity
             if (activity.Change(topic, place, starts, ends, c.HostPersonId, utcNow) is { } error) return error;
             Notices.Notify.People(db, activity.TenantId, attendees.Select(a => a.PersonId),
                 $"活动有变更：“{activity.Topic}”改为{Clock.Show(activity.StartsAt)}在{activity.Place}举行", "/OrgLife/Mine", utcNow, scope.PersonId);
+            Notices.Notify.People(db, activity.TenantId, added,
+                $"请参加“{activity.Topic}”：{Clock.Show(activity.StartsAt)}，{activity.Place}", "/OrgLife/Mine", utcNow, scope.PersonId);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Error.Conflict("活动已被他人变更、确认或取消，请刷新后再试"); }
             return activity.Id;

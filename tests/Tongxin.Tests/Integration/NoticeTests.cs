@@ -62,6 +62,47 @@ public class NoticeTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task TwoLeaveDecisionsAtOnce_OneLands_AndTheMemberIsToldOnce()
+    {
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var member = await PersonOf("member1");
+        var start = DateTime.UtcNow.AddDays(8);
+        var id = (await app.AsAsync<PlanActivity.Handler, Result<long>>("secretary1", (h, s) => h.Handle(new PlanActivity.Command
+        {
+            OrgId = b1, Type = ActivityType.BranchMeeting, Topic = "党员大会通报季度工作", Place = "三楼会议室", StartsAt = start, EndsAt = start.AddHours(1),
+        }, s, "secretary1"))).Value;
+        var leave = (await app.AsAsync<Leave.Handler, Result<long>>("member1", (h, _) => h.RequestAsync(id, member, "参加培训", DateTime.UtcNow))).Value;
+        // A double click by the secretary and a refusal by the party administrator, all at the same moment.
+        var decisions = await Task.WhenAll(
+            Task.Run(() => app.AsAsync<Leave.Handler, Result<long>>("secretary1", (h, s) => h.DecideAsync(leave, true, s, "secretary1"))),
+            Task.Run(() => app.AsAsync<Leave.Handler, Result<long>>("secretary1", (h, s) => h.DecideAsync(leave, true, s, "secretary1"))),
+            Task.Run(() => app.AsAsync<Leave.Handler, Result<long>>("partyadmin", (h, s) => h.DecideAsync(leave, false, s, "partyadmin"))));
+        Assert.Single(decisions, d => d.Ok);
+        var told = (await NoticesOf(member)).Where(t => t.Contains("党员大会通报季度工作") && t.Contains("请假")).ToList();
+        var stored = await app.WithDbAsync(db => db.Attendees.Where(a => a.Id == leave).Select(a => a.Leave).SingleAsync());
+        Assert.Equal([$"您对“党员大会通报季度工作”的请假{(stored == LeaveStatus.Granted ? "已批准" : "未获批准")}"], told);
+    }
+
+    [Fact]
+    public async Task AnInstructionRecordedTwice_TellsTheAuthorOnce()
+    {
+        var author = await PersonOf("weiyuan1");
+        var written = await app.AsAsync<Tongxin.Web.Features.Opinions.WriteOpinion.Handler, Result<long>>("weiyuan1",
+            (h, s) => h.Handle(null, "关于规范校外培训收费的建议", "近期多家校外培训机构预收费用后停业，家长维权困难，建议建立预收费资金监管制度，保障学生和家长的合法权益。", true, s, DateTime.UtcNow));
+        Assert.True(written.Ok, written.Error?.Message);
+        var id = written.Value;
+        var adopted = await app.AsAsync<Tongxin.Web.Features.Opinions.HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.DecideAsync(id, true, null, s, "office", DateTime.UtcNow));
+        Assert.True(adopted.Ok, adopted.Error?.Message);
+        var twice = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => app.AsAsync<Tongxin.Web.Features.Opinions.HandleOpinion.Handler, Result<bool>>("office",
+            (h, s) => h.InstructAsync(id, "请市教育局牵头研究", "王副市长", Clock.Today, s)))));
+        Assert.Contains(twice, r => r.Ok);
+        Assert.Single(await NoticesOf(author), t => t.Contains("关于规范校外培训收费的建议") && t.Contains("批示"));
+        // The same form sent again later changes nothing and tells nobody.
+        Assert.True((await app.AsAsync<Tongxin.Web.Features.Opinions.HandleOpinion.Handler, Result<bool>>("office", (h, s) => h.InstructAsync(id, "请市教育局牵头研究", "王副市长", Clock.Today, s))).Ok);
+        Assert.Single(await NoticesOf(author), t => t.Contains("关于规范校外培训收费的建议") && t.Contains("批示"));
+    }
+
+    [Fact]
     public async Task ARegisteredProposalTellsItsProposers_OnceEvenWhenTwoReviewsRace()
     {
         var (lead, cosigner) = (await PersonOf("weiyuan1"), await PersonOf("weiyuan2"));

@@ -54,6 +54,8 @@ public static class HandleOpinion
             if (report.Status != OpinionStatus.Adopted) return Error.Conflict("只有已采用的社情民意可以登记领导批示");
             if (string.IsNullOrWhiteSpace(instruction) || string.IsNullOrWhiteSpace(by)) return Error.Validation("请填写批示内容和批示领导", "Instruction");
             if (on is { } day && day > Clock.Today) return Error.Validation("批示日期不能晚于今天", "InstructedOn");
+            if (ConflictOfInterest.Check(scope, report.AuthorPersonId) is { } own) return own;
+            if (report.Instruction == instruction.Trim() && report.InstructedBy == by.Trim()) return true; // already recorded: nothing new to tell
             (report.Instruction, report.InstructedBy, report.InstructedOn) = (instruction.Trim(), by.Trim(), on ?? Clock.Today);
             Notices.Notify.Person(db, report.TenantId, report.AuthorPersonId, $"您报送的社情民意“{report.Title}”获{report.InstructedBy}批示", $"/Opinions/Details/{report.Id}", DateTime.UtcNow);
             return await SaveAsync(ct);

@@ -44,6 +44,8 @@ public class OpinionReportConfiguration : IEntityTypeConfiguration<OpinionReport
         b.Property(o => o.Content).HasMaxLength(10000);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(12);
         b.Property(o => o.Status).IsConcurrencyToken();
+        // An instruction is recorded once (a second submission of the same form finds it taken).
+        b.Property(o => o.Instruction).IsConcurrencyToken();
         b.Property(o => o.EditedBy).HasMaxLength(100);
         b.Property(o => o.DecidedBy).HasMaxLength(100);
         b.Property(o => o.DecisionNote).HasMaxLength(500);

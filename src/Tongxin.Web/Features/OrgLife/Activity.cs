@@ -157,7 +157,8 @@ public class OrgLifeConfiguration : IEntityTypeConfiguration<Activity>, IEntityT
     {
         b.ToTable("Attendees");
         b.Property(a => a.Method).HasConversion<string>().HasMaxLength(10);
-        b.Property(a => a.Leave).HasConversion<string>().HasMaxLength(10);
+        // A leave request is decided once: of two decisions at once (a double click, two secretaries) one lands.
+        b.Property(a => a.Leave).HasConversion<string>().HasMaxLength(10).IsConcurrencyToken();
         b.Property(a => a.ManualReason).HasMaxLength(200);
         b.Property(a => a.LeaveReason).HasMaxLength(200);
         b.Property(a => a.LeaveDecidedBy).HasMaxLength(100);

@@ -23,7 +23,8 @@ public static class Leave
             attendee.Leave = LeaveStatus.Requested;
             attendee.LeaveReason = reason.Trim();
             attendee.LeaveDecidedBy = null;
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return Error.Conflict("请假状态已变化（可能已提交或已审批），请刷新后查看"); }
             return attendee.Id;
         }
 
@@ -40,7 +41,8 @@ public static class Leave
             if (grant) await Points.PointLedger.ReverseAsync(db, Points.DeductForAbsence.KeyOf(attendee), "已准假，撤销缺席扣分", userName, DateTime.UtcNow, ct);
             Notices.Notify.Person(db, attendee.TenantId, attendee.PersonId,
                 $"您对“{access.Value!.Topic}”的请假{(grant ? "已批准" : "未获批准")}", "/OrgLife/Mine", DateTime.UtcNow, scope.PersonId);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return Error.Conflict("该请假已由他人审批，请刷新后查看"); }
             return attendee.Id;
         }
     }

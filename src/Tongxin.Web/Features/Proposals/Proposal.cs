@@ -8,7 +8,7 @@ namespace Tongxin.Web.Features.Proposals;
 public class Proposal : IVersioned
 {
     /// <summary>Who is told of what happens to the proposal: the lead and the co-signers who confirmed.</summary>
-    public IEnumerable<long> Proposers => Signers.Where(s => s.ConfirmedAt is not null || s.PersonId == LeadPersonId).Select(s => s.PersonId).Append(LeadPersonId).Distinct();
+    public IEnumerable<long> Proposers => Signers.Where(s => s.ConfirmedAt is not null).Select(s => s.PersonId).Prepend(LeadPersonId).Distinct();
 
     public int Version { get; set; }
     public long Id { get; set; }

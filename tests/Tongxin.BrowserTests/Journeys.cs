@@ -154,6 +154,8 @@ public class Journeys(BrowserFixture f)
     public async Task OnAPhone_AMemberSeesTheirOwnRecord_AndTheMenuOpens()
     {
         var page = await f.NewPageAsync("member1", phone: true);
+        await page.GetByTestId("current-user").ClickAsync();
+        await page.GetByTestId("user-menu").GetByRole(AriaRole.Link, new() { Name = "我的信息" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("person-name")).ToBeVisibleAsync();
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 400, $"page is {width}px wide on a 390px phone");

@@ -13,13 +13,15 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats, ExportOp
     public sealed record Row(long Id, string Title, string Author, OpinionStatus Status, ForwardLevel? ForwardedTo, bool Instructed, DateTime? SubmittedAt);
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>adopted, forwarded or instructed: the office list narrowed as the statistics count them.</summary>
+    [BindProperty(SupportsGet = true)] public string? Show { get; set; }
 
     public int ShownYear => Year ?? Clock.Today.Year;
     public bool IsMember { get; private set; }
     public List<Row> Mine { get; private set; } = [];
     public Paged<Row>? Office { get; private set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    public string PageLink(int p) => Url.Page("Index", new { year = ShownYear, p })!;
+    public string PageLink(int p) => Url.Page("Index", new { year = ShownYear, Show, p })!;
     public GetOpinionStats.View? Stats { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -29,7 +31,15 @@ public class IndexModel(AppDbContext db, GetOpinionStats.Handler stats, ExportOp
         Mine = (await RowsAsync(db.OpinionReports.Where(o => o.AuthorPersonId == me && o.Year == ShownYear), 1, Paging.MaxPageSize, ct)).Rows.ToList();
         if (Scope.TenantWith(Permissions.Opinions.View) is { } tenant)
         {
-            Office = await RowsAsync(db.OpinionReports.Where(o => o.TenantId == tenant && o.Year == ShownYear && o.Status != OpinionStatus.Draft), PageNumber, 50, ct);
+            var office = db.OpinionReports.Where(o => o.TenantId == tenant && o.Year == ShownYear && o.Status != OpinionStatus.Draft);
+            office = Show switch
+            {
+                "adopted" => office.Where(o => o.Status == OpinionStatus.Adopted),
+                "forwarded" => office.Where(o => o.ForwardedTo != null),
+                "instructed" => office.Where(o => o.Instruction != null),
+                _ => office,
+            };
+            Office = await RowsAsync(office, PageNumber, 50, ct);
             Stats = await stats.Handle(tenant, ShownYear, ct);
         }
         if (Scope.PersonId is null && Office is null) return Forbid();

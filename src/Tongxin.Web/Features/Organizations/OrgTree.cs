@@ -15,6 +15,10 @@ public static class OrgTree
     public static string Rebase(string path, string oldPrefix, string newPrefix) =>
         newPrefix + path[oldPrefix.Length..];
 
+    /// <summary>The parent's path, or null at a root.</summary>
+    public static string? ParentPath(string path) =>
+        path.LastIndexOf('/', path.Length - 2) is var cut and > 0 ? path[..(cut + 1)] : null;
+
     public static int DepthOf(string path) => path.Count(c => c == '/') - 2;
 
     public static IEnumerable<long> AncestorIds(string path) =>

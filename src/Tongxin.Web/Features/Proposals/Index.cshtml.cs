@@ -12,13 +12,14 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list, RaiseOverdu
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public long? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public ProposalStage? Stage { get; set; }
 
     public int ShownYear => Year ?? Clock.Today.Year;
     public bool IsMember { get; private set; }
     public List<ListProposals.Row>? Mine { get; private set; }
     public Paged<ListProposals.Row>? Office { get; private set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    public string PageLink(int p) => Url.Page("Index", new { year = ShownYear, Unit, p })!;
+    public string PageLink(int p) => Url.Page("Index", new { year = ShownYear, Unit, Stage, p })!;
     public List<ListProposals.Row>? Handling { get; private set; }
     public List<OrgLife.Alert> Overdue { get; private set; } = [];
 
@@ -27,7 +28,7 @@ public class IndexModel(AppDbContext db, ListProposals.Handler list, RaiseOverdu
         var today = Clock.Today;
         IsMember = Scope.PersonId is { } me && await db.People.AnyAsync(p => p.Id == me && p.IsCppccMember, ct);
         if (Scope.PersonId is not null) Mine = await list.Handle(ListProposals.Which.Mine, Scope, ShownYear, today, ct: ct);
-        if (Scope.CanAnywhere(Permissions.Proposals.View)) Office = Paged<ListProposals.Row>.Of(await list.Handle(ListProposals.Which.Office, Scope, ShownYear, today, Unit, ct), PageNumber, 50);
+        if (Scope.CanAnywhere(Permissions.Proposals.View)) Office = Paged<ListProposals.Row>.Of(await list.Handle(ListProposals.Which.Office, Scope, ShownYear, today, Unit, ct, Stage), PageNumber, 50);
         if (Scope.CanAnywhere(Permissions.Proposals.Handle)) Handling = await list.Handle(ListProposals.Which.Unit, Scope, ShownYear, today, ct: ct);
         // Overdue alerts: the office sees its CPPCC unit's, a handling unit its own.
         var offices = Scope.TenantsWith(Permissions.Proposals.Review);

@@ -16,7 +16,7 @@ public static class ListProposals
 
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<List<Row>> Handle(Which which, Scope scope, int year, DateOnly today, long? unitId = null, CancellationToken ct = default)
+        public async Task<List<Row>> Handle(Which which, Scope scope, int year, DateOnly today, long? unitId = null, CancellationToken ct = default, ProposalStage? stage = null)
         {
             IQueryable<Proposal> q = db.Proposals.Where(p => p.Year == year);
             var me = scope.PersonId ?? -1;
@@ -35,6 +35,11 @@ public static class ListProposals
                     break;
             }
             if (unitId is { } unit) q = q.Where(p => p.Units.Any(u => u.OrgId == unit && u.IsLead));
+            if (stage is { } reached)
+            {
+                var statuses = ProposalStages.Statuses(reached);
+                q = q.Where(p => statuses.Contains(p.Status));
+            }
             var rows = await q.OrderByDescending(p => p.SubmittedAt ?? p.CreatedAt).Select(p => new
             {
                 p.Id, p.Number, p.Title, Lead = db.People.Where(x => x.Id == p.LeadPersonId).Select(x => x.Name).First(), p.Status, p.Deadline, p.IsKey,

@@ -32,8 +32,10 @@ public class EveryEndpointTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("/api/people/" + person.Id, routes);
         Assert.Contains("/Organizations/Edit/" + await app.OrgIdAsync("第一党支部"), routes);
         var c = await app.ClientAsync("auditor");
-        // /Account/… are the user's own account (password, second factor): every signed-in user has them.
-        foreach (var route in routes.Where(r => !r.StartsWith("/Audit") && !r.StartsWith("/Account/")))
+        // /Account/… are the user's own account (password, second factor) and /Feedback their own 投诉建议 about the
+        // system: every signed-in user has them. /Feedback/Manage is the administrator's and stays refused.
+        Assert.Contains("/Feedback/Manage", routes);
+        foreach (var route in routes.Where(r => !r.StartsWith("/Audit") && !r.StartsWith("/Account/") && r is not ("/Feedback" or "/Feedback/Index")))
         {
             var r = await c.GetAsync(route);
             Assert.True(r.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{route}: {(int)r.StatusCode}");

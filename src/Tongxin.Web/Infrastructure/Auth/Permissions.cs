@@ -94,6 +94,12 @@ public static class Permissions
         public const string Manage = "security.manage";
     }
 
+    public static class Feedback
+    {
+        /// <summary>Reads and answers the 投诉建议 about the system sent by the unit's users.</summary>
+        public const string Manage = "feedback.manage";
+    }
+
     public static class Audit
     {
         public const string View = "audit.view";
@@ -134,7 +140,7 @@ public static class Roles
         // Reads the roster masked (to open accounts) but does not enter people: any form that writes ID numbers says
         // whether a number is registered, which with the masked digits and the birth date recovers the number.
         [SystemAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View, Permissions.Users.Manage,
-            Permissions.OrgLife.View, Permissions.OrgLife.Rules],
+            Permissions.OrgLife.View, Permissions.OrgLife.Rules, Permissions.Feedback.Manage],
         [PartyAdmin] = [Permissions.Orgs.View, Permissions.Orgs.Edit, Permissions.People.View,
             Permissions.People.Edit, Permissions.People.ViewIdNumber, Permissions.People.Import, Permissions.People.Export,
             Permissions.OrgLife.View, Permissions.OrgLife.Plan, Permissions.OrgLife.Rules, Permissions.Points.View, Permissions.Points.Award, Permissions.Points.Propose, Permissions.Points.Rules,

@@ -22,6 +22,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<Features.Notices.Notice> Notices => Set<Features.Notices.Notice>();
+    public DbSet<Features.Feedback.FeedbackItem> Feedback => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();

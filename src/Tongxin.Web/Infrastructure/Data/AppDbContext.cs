@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
     public DbSet<PersonDuplicate> PersonDuplicates => Set<PersonDuplicate>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditLogAccess> AuditLogAccesses => Set<AuditLogAccess>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<Features.Notices.Notice> Notices => Set<Features.Notices.Notice>();

@@ -21,7 +21,7 @@ public class IndexModel(AppDbContext db, GetPartyDashboard.Handler party, GetBra
     public GetBranchDashboard.View? Branch { get; private set; }
     public GetCppccDashboard.View? Cppcc { get; private set; }
     public GetMyDashboard.View? Mine { get; private set; }
-    public int MyTodo { get; private set; }
+    public Todo.GetTodo.View? MyTodo { get; private set; }
     public List<(long Id, string Name, string Flag)> Alerts { get; } = [];
     public List<OrgLife.Alert> Reminders { get; private set; } = [];
 
@@ -44,7 +44,7 @@ public class IndexModel(AppDbContext db, GetPartyDashboard.Handler party, GetBra
         }
         Cppcc = await cppcc.Handle(Scope, today, ct);
         Mine = await mine.Handle(Scope, today, ct);
-        if (Mine is not null) MyTodo = await todo.CountAsync(Scope, User.Identity!.Name!, ct);
+        if (Mine is not null) MyTodo = await todo.Handle(Scope, User.Identity!.Name!, ct);
         if (Party is null && Branch is null && Cppcc is null && Mine is null)
             return Scope.CanAnywhere(Permissions.Proposals.Handle) ? Redirect("/Proposals")
                 : Scope.CanAnywhere(Permissions.Users.Manage) ? Redirect("/Admin/Users") : Forbid();

@@ -26,6 +26,9 @@ public class AppFactory : WebApplicationFactory<Program>
     protected AppFactory(TestDatabase database, bool owns) => (Database, ownsDatabase) = (database, owns);
     public string FilesRoot { get; } = Directory.CreateTempSubdirectory("tongxin-files-").FullName;
 
+    /// <summary>Whether the demo's year of use (DemoYear) is seeded on top of the organisation.</summary>
+    protected virtual bool WithDemoYear => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -35,6 +38,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("TONGXIN_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("TONGXIN_DEMO_PASSWORD", DemoPassword);
         builder.UseSetting("Tongxin:Jobs:Enabled", "false"); // tests run the alert job themselves
+        // The tests' baseline is the organisation without the year of use; DemoYearTests turn it on.
+        builder.UseSetting("Tongxin:Seed:DemoYear", WithDemoYear ? "true" : "false");
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
 

@@ -18,8 +18,7 @@ public class DetailsModel(GetPerson.Handler get, Todo.GetTodo.Handler todo) : Ap
         if (Scope.IsSelf(view.Person.Id))
         {
             var mine = await todo.Handle(Scope, User.Identity!.Name!, ct);
-            Todo = Tongxin.Web.Features.Todo.GetTodo.Personal.Where(mine.Counts.ContainsKey)
-                .Select(k => (k, mine.Counts[k], mine.Items.Count(i => i.Kind == k) == 1 ? mine.Items.First(i => i.Kind == k).Url : "/Todo")).ToList();
+            Todo = mine.Summary(Tongxin.Web.Features.Todo.GetTodo.Personal);
         }
         return Page();
     }

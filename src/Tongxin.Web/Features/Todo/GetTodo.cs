@@ -35,6 +35,10 @@ public static class GetTodo
     public sealed record View(IReadOnlyList<Item> Items, IReadOnlyDictionary<Kind, int> Counts, IReadOnlyList<Upcoming> Next14Days)
     {
         public int Total => Counts.Values.Sum();
+
+        /// <summary>Each kind with its count and where to go: the item itself when it is the only one, else the 待办 page.</summary>
+        public IReadOnlyList<(Kind Kind, int Count, string Url)> Summary(IEnumerable<Kind> kinds) =>
+            kinds.Where(Counts.ContainsKey).Select(k => (k, Counts[k], Items.Count(i => i.Kind == k) == 1 ? Items.First(i => i.Kind == k).Url : "/Todo")).ToList();
     }
 
     /// <summary>How many items a kind lists on the page; the count is always the whole.</summary>

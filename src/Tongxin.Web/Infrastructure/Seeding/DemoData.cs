@@ -19,6 +19,21 @@ public sealed class DemoData(int seed = 20261122)
         "伟", "敏", "静", "磊", "洋", "婷", "军", "杰", "娟", "涛", "强", "艳", "勇", "芳", "鹏", "斌", "超", "慧", "宁", "欣怡",
         "子涵", "思远", "浩然", "雨桐", "梓萱", "俊杰", "嘉怡", "晨阳", "佳琪", "文博", "一鸣", "诗涵", "宇航", "若曦", "明远",
     ];
+    /// <summary>Given names read as a man's or a woman's; the others (洋, 宁, 子涵…) go with either.</summary>
+    static readonly HashSet<string> MaleNames =
+        ["建国", "志强", "文军", "晓东", "国栋", "明辉", "立新", "振华", "伟", "磊", "军", "杰", "涛", "强", "勇", "鹏", "斌", "超",
+         "思远", "浩然", "俊杰", "晨阳", "文博", "一鸣", "宇航", "明远"];
+    static readonly HashSet<string> FemaleNames =
+        ["海燕", "秀英", "丽华", "春梅", "雪梅", "红霞", "淑珍", "敏", "静", "婷", "娟", "艳", "芳", "慧", "欣怡", "雨桐", "梓萱",
+         "嘉怡", "佳琪", "诗涵", "若曦"];
+
+    /// <summary>The gender a given name reads as, or the drawn one when the name goes with either.</summary>
+    public static Gender GenderFor(string name, Gender drawn)
+    {
+        var given = Surnames.Contains(name[..1]) ? name[1..] : name;
+        return MaleNames.Contains(given) ? Gender.Male : FemaleNames.Contains(given) ? Gender.Female : drawn;
+    }
+
     static readonly string[] AreaCodes = ["330102", "330105", "330106", "330108", "330110", "330182"];
 
     readonly Random random = new(seed);
@@ -50,9 +65,11 @@ public sealed class DemoData(int seed = 20261122)
 
     public Person NewPerson(Organization org, PartyStatus status, int birthFrom, int birthTo)
     {
-        var gender = random.Next(2) == 0 ? Gender.Male : Gender.Female;
+        // The draws stay in this order (gender, birth, name) so that every demo person keeps their name.
+        var drawn = random.Next(2) == 0 ? Gender.Male : Gender.Female;
         var birth = NextDate(birthFrom, birthTo);
         var name = NextName();
+        var gender = GenderFor(name, drawn);
         DateOnly? joined = status == PartyStatus.None ? null
             : status == PartyStatus.Probationary ? new DateOnly(2026, 1, 1).AddDays(random.Next(0, 300))
             : birth.AddYears(22 + random.Next(0, 12));

@@ -32,29 +32,37 @@ public static class DemoOrgLife
         }
         await db.SaveChangesAsync();
 
-        async Task Add(Organization org, ActivityType type, DateOnly day, string topic)
+        Task Add(Organization org, ActivityType type, DateOnly day, string topic) => HeldAsync(db, org, type, day, topic, random);
+    }
+
+    /// <summary>
+    /// A meeting held on <paramref name="day"/> with its record, and the people expected (or <paramref name="chosen"/>)
+    /// marked: about 85 % signed in, 10 % on granted leave, the rest absent. Returns the activity.
+    /// </summary>
+    public static async Task<Activity> HeldAsync(AppDbContext db, Organization org, ActivityType type, DateOnly day, string topic, Random random,
+        IReadOnlyList<long>? chosen = null, string place = "机关三楼党员活动室")
+    {
+        var starts = Clock.ToUtc(day.ToDateTime(new TimeOnly(15, 0)));
+        var activity = new Activity
         {
-            var starts = Clock.ToUtc(day.ToDateTime(new TimeOnly(15, 0)));
-            var activity = new Activity
+            TenantId = org.TenantId, OrgId = org.Id, Type = type, Topic = topic, Place = place,
+            StartsAt = starts, EndsAt = starts.AddHours(2), Status = ActivityStatus.Held, QuorumMet = type.Info().Quorum ? true : null,
+            Minutes = $"## {topic}\n\n会议由支部书记主持，传达学习有关文件精神，结合工作实际开展讨论。", RecordedAt = starts.AddHours(3),
+            SignInSecret = RandomNumberGenerator.GetBytes(32), CreatedBy = "secretary", CreatedAt = starts.AddDays(-7),
+        };
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync();
+        foreach (var person in chosen ?? await ExpectedAttendees.ForAsync(db, org, type))
+        {
+            var roll = random.Next(100);
+            db.Attendees.Add(new Attendee
             {
-                TenantId = org.TenantId, OrgId = org.Id, Type = type, Topic = topic, Place = "机关三楼党员活动室",
-                StartsAt = starts, EndsAt = starts.AddHours(2), Status = ActivityStatus.Held, QuorumMet = type.Info().Quorum ? true : null,
-                Minutes = $"## {topic}\n\n会议由支部书记主持，传达学习有关文件精神，结合工作实际开展讨论。", RecordedAt = starts.AddHours(3),
-                SignInSecret = RandomNumberGenerator.GetBytes(32), CreatedBy = "secretary", CreatedAt = starts.AddDays(-7),
-            };
-            db.Activities.Add(activity);
-            await db.SaveChangesAsync();
-            foreach (var person in await ExpectedAttendees.ForAsync(db, org, type))
-            {
-                var roll = random.Next(100);
-                db.Attendees.Add(new Attendee
-                {
-                    ActivityId = activity.Id, PersonId = person, TenantId = org.TenantId,
-                    SignedInAt = roll < 85 ? starts.AddMinutes(random.Next(-20, 10)) : null, Method = roll < 85 ? SignInMethod.Qr : SignInMethod.None,
-                    Leave = roll is >= 85 and < 95 ? LeaveStatus.Granted : LeaveStatus.None, LeaveReason = roll is >= 85 and < 95 ? "因公出差" : null,
-                    LeaveDecidedBy = roll is >= 85 and < 95 ? "secretary" : null,
-                });
-            }
+                ActivityId = activity.Id, PersonId = person, TenantId = org.TenantId,
+                SignedInAt = roll < 85 ? starts.AddMinutes(random.Next(-20, 10)) : null, Method = roll < 85 ? SignInMethod.Qr : SignInMethod.None,
+                Leave = roll is >= 85 and < 95 ? LeaveStatus.Granted : LeaveStatus.None, LeaveReason = roll is >= 85 and < 95 ? "因公出差" : null,
+                LeaveDecidedBy = roll is >= 85 and < 95 ? "secretary" : null,
+            });
         }
+        return activity;
     }
 }

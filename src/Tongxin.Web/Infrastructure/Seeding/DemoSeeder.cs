@@ -22,6 +22,16 @@ public static class DemoSeeder
         if (await db.Organizations.AnyAsync()) return;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var accounts = await SeedAsync(db, users, config["TONGXIN_ADMIN_PASSWORD"], config["TONGXIN_DEMO_PASSWORD"]);
+        if (config["Tongxin:Seed:DemoYear"] is not ("false" or "False"))
+        {
+            // The year of use is made by the handlers, each step in its own transactions: should one fail, the
+            // organisation and the accounts stay usable and the log says which step.
+            try { await DemoYear.SeedAsync(services); }
+            catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException)
+            {
+                logger.LogWarning(ex, "演示年度数据未能全部生成");
+            }
+        }
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         var server = services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
         lifetime.ApplicationStarted.Register(() => Print(server, accounts));

@@ -47,7 +47,7 @@ public class RatingsJourney(BrowserFixture f)
         await admin.GotoAsync($"/Stars?year={Year}");
         await Assertions.Expect(admin.GetByTestId("star-rows").Locator($"tr[data-org='{orgId}']")).ToContainTextAsync("已评定");
         await BrowserFixture.ShotAsync(admin, "38-stars-overview");
-        await admin.GetByRole(AriaRole.Link, new() { Name = "评分细则" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "评分细则", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.GetByTestId("fixed")).ToContainTextAsync("本年度已有支部提交自评");
         await Assertions.Expect(admin.GetByTestId("max-total")).ToHaveTextAsync("100");
         await BrowserFixture.ShotAsync(admin, "38a-stars-checklist");

@@ -25,8 +25,16 @@ public class UserAdminTests(AppFactory app) : IClassFixture<AppFactory>
         var r = await Html.PostFormAsync(await app.ClientAsync("security"), "/Admin/Users", "/Admin/Users", Form());
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
 
+        // The password the administrator typed is replaced at the first sign-in, before anything else.
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "secretary3").Select(u => u.MustChangePassword).SingleAsync()));
         var c = await app.ClientAsync();
-        var login = await c.PostAsJsonAsync("/api/auth/login", new { userName = "secretary3", password = "Retire#2026" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await c.PostAsJsonAsync("/api/auth/login", new { userName = "secretary3", password = "Retire#2026" })).StatusCode);
+        await Html.PostFormAsync(c, "/Account/Login", "/Account/Login", new() { ["Input.UserName"] = "secretary3", ["Input.Password"] = "Retire#2026" });
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.PostFormAsync(c, "/Account/Password", "/Account/Password", new()
+        {
+            ["Input.Current"] = "Retire#2026", ["Input.New"] = "Retire#2026new", ["Input.Repeat"] = "Retire#2026new",
+        })).StatusCode);
+        var login = await c.PostAsJsonAsync("/api/auth/login", new { userName = "secretary3", password = "Retire#2026new" });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var people = await c.GetFromJsonAsync<JsonElement>("/api/people?pageSize=200");
         Assert.Equal(8, people.GetProperty("total").GetInt32());

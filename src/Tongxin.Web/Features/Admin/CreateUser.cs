@@ -41,7 +41,12 @@ public static class CreateUser
             if (c.Role == Roles.Member && c.PersonId is null) return Error.Validation("党员账号须关联本人记录", nameof(c.PersonId));
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var user = new AppUser { UserName = c.UserName.Trim(), DisplayName = c.DisplayName.Trim(), TenantId = org.TenantId, PersonId = c.PersonId, LockoutEnabled = true };
+            // The administrator knows the password typed here: its owner replaces it at the first sign-in.
+            var user = new AppUser
+            {
+                UserName = c.UserName.Trim(), DisplayName = c.DisplayName.Trim(), TenantId = org.TenantId, PersonId = c.PersonId, LockoutEnabled = true,
+                MustChangePassword = true,
+            };
             var created = await users.CreateAsync(user, c.Password);
             if (!created.Succeeded) return Error.Validation(string.Join("；", created.Errors.Select(e => e.Description)), nameof(c.Password));
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = c.Role, OrgId = org.Id, TenantId = org.TenantId });

@@ -59,6 +59,7 @@ public static class Menu
             new("争星评分细则", "/Stars/Template", s => Can(s, Permissions.Stars.Review)),
             new("花名册导入", "/People/Import", s => Can(s, Permissions.People.Import)),
             new("账号管理", "/Admin/Users", s => Can(s, Permissions.Users.Manage), "/Admin/User"),
+            new("批量开通账号", "/Admin/OpenAccounts", s => Can(s, Permissions.Security.Manage)),
             new("投诉建议处理", "/Feedback/Manage", s => Can(s, Permissions.Feedback.Manage)),
             new("审计日志", "/Audit", s => Can(s, Permissions.Audit.View)),
         ]),

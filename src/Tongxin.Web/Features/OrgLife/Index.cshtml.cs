@@ -13,6 +13,9 @@ public class IndexModel(ListActivities.Handler list, AppDbContext db) : AppPage
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodCode { get; set; }
     public Period Period { get; private set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>"calendar": the month as a calendar (the period is read as a month), otherwise the list.</summary>
+    [BindProperty(SupportsGet = true)] public string? View { get; set; }
+    public bool IsCalendar => View == "calendar";
     public Paged<ListActivities.Row> Rows { get; private set; } = null!;
     public List<(long Id, string Name, int Depth)> Orgs { get; private set; } = [];
     public bool CanPlan { get; private set; }
@@ -22,12 +25,18 @@ public class IndexModel(ListActivities.Handler list, AppDbContext db) : AppPage
         if (!Scope.CanAnywhere(Permissions.OrgLife.View))
             return Scope.PersonId is null ? Forbid() : RedirectToPage("Mine");
         Period = Tongxin.Web.Features.OrgLife.Period.Parse(PeriodCode) ?? Tongxin.Web.Features.OrgLife.Period.Of(RulePeriod.Year, Clock.Today);
+        if (IsCalendar && Period.Kind != RulePeriod.Month)
+            Period = Tongxin.Web.Features.OrgLife.Period.Of(RulePeriod.Month, Period.Start <= Clock.Today && Clock.Today <= Period.End ? Clock.Today : Period.Start);
         Rows = await list.InScopeAsync(Scope, OrgId, Clock.ToUtc(Period.Start.ToDateTime(TimeOnly.MinValue)),
-            Clock.ToUtc(Period.End.AddDays(1).ToDateTime(TimeOnly.MinValue)), PageNumber, 50, ct);
+            Clock.ToUtc(Period.End.AddDays(1).ToDateTime(TimeOnly.MinValue)), IsCalendar ? 1 : PageNumber, IsCalendar ? Paging.MaxPageSize : 50, ct);
         Orgs = await OrgChoices.ForAsync(db, Scope, Permissions.OrgLife.View, ct);
         CanPlan = Scope.CanAnywhere(Permissions.OrgLife.Plan);
         return Page();
     }
 
     public string PageLink(int p) => Url.Page("Index", new { OrgId, period = PeriodCode, p })!;
+
+    public string CalendarLink(Period month) => Url.Page("Index", new { OrgId, period = month.Code, view = "calendar" })!;
+
+    public string ListLink => Url.Page("Index", new { OrgId, period = Period.Code })!;
 }

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Tongxin.Tests.Support;
+using Tongxin.Web.Shared;
+
+namespace Tongxin.Tests.Integration;
+
+/// <summary>The organisational-life month calendar (issue 12 point 5): each activity on its local day, within the user's scope.</summary>
+[Trait("Category", "Db")]
+public class CalendarTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task EachActivityStandsOnItsDay_AndOnlyTheUsersOwn()
+    {
+        var month = Clock.Today.AddMonths(-1);
+        var code = $"{month.Year}-{month.Month:00}";
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var (from, to) = (Clock.ToUtc(new DateTime(month.Year, month.Month, 1)), Clock.ToUtc(new DateTime(month.Year, month.Month, 1).AddMonths(1)));
+        var own = await app.WithDbAsync(db => db.Activities.Where(a => a.OrgId == b1 && a.StartsAt >= from && a.StartsAt < to).ToListAsync());
+        Assert.NotEmpty(own);
+
+        var page = Html.Parse(await (await app.ClientAsync("secretary1")).GetStringAsync($"/OrgLife?view=calendar&period={code}"));
+        var days = page.QuerySelectorAll("[data-testid=calendar] [data-day]");
+        Assert.Equal(0, days.Length % 7);
+        foreach (var a in own)
+        {
+            var day = DateOnly.FromDateTime(Clock.ToLocal(a.StartsAt)).ToString("yyyy-MM-dd");
+            var cell = page.QuerySelector($"[data-day='{day}']")!;
+            Assert.NotNull(cell.QuerySelector($"a[href='/OrgLife/Activity/{a.Id}']"));
+        }
+        var other = Html.Parse(await (await app.ClientAsync("secretary2")).GetStringAsync($"/OrgLife?view=calendar&period={code}"));
+        Assert.All(own, a => Assert.Null(other.QuerySelector($"a[href='/OrgLife/Activity/{a.Id}']")));
+        Assert.NotEmpty(other.QuerySelectorAll("[data-testid=calendar] a.calendar-item"));
+
+        // A year or quarter asked for as a calendar shows one month of it.
+        var year = Html.Parse(await (await app.ClientAsync("secretary1")).GetStringAsync($"/OrgLife?view=calendar&period={Clock.Today.Year}"));
+        Assert.InRange(year.QuerySelectorAll("[data-testid=calendar] [data-day]").Length, 28, 42);
+    }
+}

@@ -22,7 +22,7 @@ public class IndexModel(AppDbContext db, GetPartyDashboard.Handler party, GetBra
     public GetCppccDashboard.View? Cppcc { get; private set; }
     public GetMyDashboard.View? Mine { get; private set; }
     public Todo.GetTodo.View? MyTodo { get; private set; }
-    public List<(long Id, string Name, string Flag)> Alerts { get; } = [];
+    public List<(long Id, string Name, BranchHealth.Flag Flag)> Alerts { get; } = [];
     public List<OrgLife.Alert> Reminders { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -36,7 +36,9 @@ public static class Hosting
         s.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         s.AddLocalization();
         s.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(UiText)));
+        s.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, BindingMessages>();
         // Emit Chinese as characters rather than &#x...; escapes.
         s.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

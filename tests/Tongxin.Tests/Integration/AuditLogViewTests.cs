@@ -77,4 +77,17 @@ public class AuditLogViewTests(AppFactory app) : IClassFixture<AppFactory>
         }
         Assert.DoesNotContain(await app.WithDbAsync(db => db.AuditLogAccesses.Select(a => a.UserName).ToListAsync()), u => u != "auditor");
     }
+
+    [Fact]
+    public async Task ASecondFactorKeyNeverReachesTheLog()
+    {
+        var c = await app.ClientAsync("secretary2");
+        var page = Html.Parse(await c.GetStringAsync("/Account/TwoFactor"));
+        var key = page.QuerySelector("[data-testid=totp-key]")!.TextContent.Trim();
+        Assert.True(key.Length >= 16);
+        var tokens = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType.StartsWith("IdentityUserToken")).Select(a => a.After).ToListAsync());
+        Assert.NotEmpty(tokens);
+        Assert.All(tokens, after => Assert.Contains("\"Value\":\"***\"", after));
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.AuditEntries.Select(a => a.After ?? "").ToListAsync()), after => after.Contains(key.Replace(" ", "")));
+    }
 }

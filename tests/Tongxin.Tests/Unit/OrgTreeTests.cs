@@ -31,11 +31,11 @@ public class OrgTreeTests
     public void BranchHealth_FlagsSmallBranchesMissingCommitteesAndDueElections()
     {
         var today = new DateOnly(2026, 11, 22);
-        Assert.Contains(BranchHealth.Flags(2, false, null, today), f => f.Contains("不足3人"));
-        Assert.Contains(BranchHealth.Flags(8, false, null, today), f => f.Contains("应设立支部委员会"));
+        Assert.Contains(BranchHealth.Flags(2, false, null, today), f => f.Text.Contains("不足3人"));
+        Assert.Contains(BranchHealth.Flags(8, false, null, today), f => f.Text.Contains("应设立支部委员会"));
         Assert.Empty(BranchHealth.Flags(8, true, new DateOnly(2028, 1, 1), today));
         Assert.Empty(BranchHealth.Flags(3, false, null, today));
-        Assert.Contains(BranchHealth.Flags(5, false, new DateOnly(2027, 1, 10), today), f => f.Contains("请准备换届"));
-        Assert.Contains(BranchHealth.Flags(5, false, new DateOnly(2026, 6, 1), today), f => f.Contains("应换届"));
+        Assert.Contains(BranchHealth.Flags(5, false, new DateOnly(2027, 1, 10), today), f => f.Text.Contains("请准备换届"));
+        Assert.Contains(BranchHealth.Flags(5, false, new DateOnly(2026, 6, 1), today), f => f.Text.Contains("应换届"));
     }
 }

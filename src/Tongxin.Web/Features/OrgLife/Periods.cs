@@ -5,6 +5,14 @@ public readonly record struct Period(RulePeriod Kind, DateOnly Start, DateOnly E
 {
     public bool Contains(DateOnly d) => d >= Start && d <= End;
 
+    /// <summary>The label in the user's language (2026年第3季度 / Q3 2026).</summary>
+    public string LabelIn(Microsoft.Extensions.Localization.IStringLocalizer l) => Kind switch
+    {
+        RulePeriod.Quarter => l["{0}年第{1}季度", Start.Year, (Start.Month - 1) / 3 + 1],
+        RulePeriod.Year => l["{0}年", Start.Year],
+        _ => Label,
+    };
+
     public string Label => Kind switch
     {
         RulePeriod.Month => $"{Start:yyyy-MM}",

@@ -12,7 +12,7 @@ public static class GetOrgDetail
 
     public sealed record View(Organization Org, string? ParentName, IReadOnlyList<Organization> Ancestors,
         IReadOnlyList<Seat> Committee, IReadOnlyList<Child> Children, int FullMembers, int Probationary,
-        int DualLifeMembers, int People, IReadOnlyList<string> Flags, bool CanEdit,
+        int DualLifeMembers, int People, IReadOnlyList<BranchHealth.Flag> Flags, bool CanEdit,
         IReadOnlyList<(long Id, string Name)> Candidates);
 
     public sealed class Handler(AppDbContext db)

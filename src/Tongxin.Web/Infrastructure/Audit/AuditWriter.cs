@@ -157,6 +157,10 @@ public static class AuditWriter
         return new Pending(e, e.State, before, modified);
     }
 
+    /// <summary>An account token's value is a secret (the second factor's key, a recovery code): never in the log.</summary>
+    static bool IsToken(EntityEntry e, string property) =>
+        property == "Value" && e.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string>;
+
     /// <summary>JSON of the named properties (all when none are named), secrets redacted.</summary>
     static string Snapshot(EntityEntry e, string[] only, bool current)
     {
@@ -166,7 +170,7 @@ public static class AuditWriter
             var name = p.Metadata.Name;
             if (only.Length > 0 && !only.Contains(name)) continue;
             var value = current ? p.CurrentValue : p.OriginalValue;
-            values[name] = Redacted.Contains(name) ? "***" : PersonalData.MaskForAudit(name, value);
+            values[name] = Redacted.Contains(name) || IsToken(e, name) ? "***" : PersonalData.MaskForAudit(name, value);
         }
         return JsonSerializer.Serialize(values, Json);
     }

@@ -11,7 +11,7 @@ var cs = args.ElementAtOrDefault(2)
     ?? (provider == DbProvider.Sqlite ? $"Data Source={Path.Combine(Path.GetTempPath(), $"tongxin-bench-{Guid.NewGuid():N}.db")}"
         : throw new ArgumentException("PostgreSQL needs a connection string"));
 // Repeated SQLite runs at province scale: BENCH_KEEP=file keeps a copy of the generated database; BENCH_FROM=file starts
-// from such a copy instead of generating again. BENCH_ONLY=http runs only the HTTP sign-in burst, BENCH_ONLY=import only the roster check, BENCH_ONLY=todo only the 待办 count.
+// from such a copy instead of generating again. BENCH_ONLY=http runs only the HTTP sign-in burst, BENCH_ONLY=import only the roster check, BENCH_ONLY=todo only the 待办 count, BENCH_ONLY=dashboard the 待办 count and the 工作台.
 var keep = Environment.GetEnvironmentVariable("BENCH_KEEP");
 var from = provider == DbProvider.Sqlite ? Environment.GetEnvironmentVariable("BENCH_FROM") : null;
 var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
@@ -63,6 +63,15 @@ if (only == "todo")
 {
     await using var ctx = new AppDbContext(options.Options);
     foreach (var line in await TodoBench.RunAsync(ctx))
+        Console.WriteLine(line);
+    return;
+}
+if (only == "dashboard")
+{
+    await using var ctx = new AppDbContext(options.Options);
+    foreach (var line in await TodoBench.RunAsync(ctx))
+        Console.WriteLine(line);
+    foreach (var line in await DashboardBench.RunAsync(ctx, db))
         Console.WriteLine(line);
     return;
 }

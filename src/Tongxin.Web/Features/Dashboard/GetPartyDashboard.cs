@@ -27,7 +27,8 @@ public static class GetPartyDashboard
 
     public sealed record BranchPoints(long OrgId, string Name, string BranchFilter, int Members, IReadOnlyDictionary<PointCategory, double> AveragePerMember);
 
-    public sealed record View(int Year, string Period, long? RootId, IReadOnlyList<Compliance> ComplianceByGroup,
+    /// <param name="ComplianceGroups">How many bars there are in all; the chart shows the first <see cref="OrgGroups.MaxBars"/> in tree order.</param>
+    public sealed record View(int Year, string Period, long? RootId, IReadOnlyList<Compliance> ComplianceByGroup, int ComplianceGroups,
         IReadOnlyList<AttendanceByMonth.Month> Attendance, int StarYear, IReadOnlyDictionary<int, int> Stars, int Unrated,
         IReadOnlyList<BranchPoints> Points, int PointBranches, IReadOnlyDictionary<string, int> OpenAlerts);
 
@@ -53,6 +54,8 @@ public static class GetPartyDashboard
                 .GroupBy(x => x.Group).OrderBy(g => g.Key.Path)
                 .Select(g => new Compliance(g.Key.OrgId, g.Key.Name, g.Sum(x => x.Types.Sum(t => t.Due)), g.Sum(x => x.Types.Sum(t => t.Met))))
                 .ToList();
+            var complianceBars = byGroup.Count;
+            byGroup = byGroup.Take(OrgGroups.MaxBars).ToList();
 
             var visible = db.Organizations.Where(scope.OrgFilter(Permissions.OrgLife.View)).Select(o => o.Id);
             var partyTypes = ActivityTypes.All.Where(t => !t.Duty).Select(t => t.Type).ToList();
@@ -65,7 +68,7 @@ public static class GetPartyDashboard
             var (points, pointBranches) = scope.CanAnywhere(Permissions.Points.View) ? await PointsAsync(scope, today.Year, ct) : ([], 0);
             var alerts = await db.Alerts.Where(a => a.ClosedAt == null && visible.Contains(a.OrgId))
                 .GroupBy(a => a.Kind).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N, ct);
-            return new View(today.Year, period.Code, rootId, byGroup, attendance, starYear, starCounts,
+            return new View(today.Year, period.Code, rootId, byGroup, complianceBars, attendance, starYear, starCounts,
                 starView is null ? 0 : starView.Rows.Count - starView.Reviewed, points, pointBranches, alerts);
         }
 

@@ -5,7 +5,8 @@ namespace Tongxin.Web.Features.Dashboard;
 
 /// <summary>
 /// How a dashboard groups many branches: one bar per branch while they fit, otherwise one per organisation directly
-/// under the viewer's highest root (a city's districts, an organ's 党总支), each bar a link into that subtree.
+/// under the viewer's highest root where the tree first branches (a city's districts, an organ's 党总支), each bar a
+/// link into that subtree.
 /// </summary>
 public static class OrgGroups
 {
@@ -18,8 +19,12 @@ public static class OrgGroups
     {
         var own = units.ToDictionary(u => u.Path, u => new Group(u.Id, u.Name, u.Path));
         if (units.Count <= MaxBars || roots.Count == 0) return path => own[path];
+        // The first level below the root where the tree branches: a city's single 党组 above everything is passed.
         var depth = roots.Min(Depth) + 1;
+        var deepest = units.Max(u => Depth(u.Path));
         var prefixes = units.Select(u => Prefix(u.Path, depth)).Distinct().ToList();
+        while (prefixes.Count == 1 && depth < deepest)
+            prefixes = units.Select(u => Prefix(u.Path, ++depth)).Distinct().ToList();
         var heads = await db.Organizations.Where(o => prefixes.Contains(o.Path))
             .Select(o => new { o.Id, o.Name, o.Path }).ToDictionaryAsync(o => o.Path, ct);
         return path => heads.TryGetValue(Prefix(path, depth), out var h) ? new Group(h.Id, h.Name, h.Path) : own[path];

@@ -90,4 +90,15 @@ public class AuditLogViewTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(tokens, after => Assert.Contains("\"Value\":\"***\"", after));
         Assert.DoesNotContain(await app.WithDbAsync(db => db.AuditEntries.Select(a => a.After ?? "").ToListAsync()), after => after.Contains(key.Replace(" ", "")));
     }
+
+    [Fact]
+    public async Task FarDatesBoundNothing_AndVerifyingIsARecordedReading()
+    {
+        var auditor = await app.ClientAsync("auditor");
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/Audit?to=9999-12-31")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/Audit?handler=Xlsx&to=9999-12-31&from=0001-01-01")).StatusCode);
+        var before = await app.WithDbAsync(db => db.AuditLogAccesses.CountAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Html.PostFormAsync(auditor, "/Audit", "/Audit?handler=Verify", new())).StatusCode);
+        Assert.Equal(before + 2, await app.WithDbAsync(db => db.AuditLogAccesses.CountAsync())); // the page read, then the verification's page
+    }
 }

@@ -71,4 +71,25 @@ public class FeedbackTests(AppFactory app) : IClassFixture<AppFactory>
         var notices = await app.WithDbAsync(db => db.Notices.CountAsync(n => n.Text == "您提出的投诉“导出很慢”已答复"));
         Assert.Equal(1, notices);
     }
+
+    [Fact]
+    public async Task AnUnknownKindIsRefused_AndASecondAnswerSaysItWasAnsweredAlready()
+    {
+        var member = await app.ClientAsync("member1");
+        var page = await member.GetStringAsync("/Feedback");
+        var key = Html.Parse(page).QuerySelector("input[name=FormKey]")!.GetAttribute("value")!;
+        var bad = await member.PostAsync("/Feedback", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.AntiForgery(page), ["Input.Kind"] = "Foo", ["Input.Subject"] = "类别测试", ["Input.Body"] = "这是一条类别无效的意见内容。", ["FormKey"] = key,
+        }));
+        Assert.Contains("请选择类别（建议或投诉）", await bad.Content.ReadAsStringAsync());
+        Assert.False(await app.WithDbAsync(db => db.Feedback.AnyAsync(f => f.Subject == "类别测试")));
+
+        var sent = await app.AsAsync<SendFeedback.Handler, Result<long>>("member1", async (h, s) =>
+            await h.Handle(new(FeedbackKind.Suggestion, "菜单太长", "左侧菜单项目太多，希望能折叠。", null), s.UserId!, "member1", await app.OrgIdAsync("江州市政协")));
+        Assert.True((await app.AsAsync<AnswerFeedback.Handler, Result<bool>>("admin", (h, s) => h.Handle(sent.Value, "已按模块分组。", s, "admin"))).Ok);
+        var admin = await app.ClientAsync("admin");
+        var again = await Html.PostFormAsync(admin, "/Feedback/Manage", $"/Feedback/Manage?handler=Answer&id={sent.Value}", new() { ["Answer"] = "第二次答复" });
+        Assert.Contains("该意见已答复", await again.Content.ReadAsStringAsync());
+    }
 }

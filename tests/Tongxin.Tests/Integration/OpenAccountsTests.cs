@@ -51,6 +51,9 @@ public class OpenAccountsTests(AppFactory app) : IClassFixture<AppFactory>
         var c = await app.ClientAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await Html.PostFormAsync(c, "/Account/Login", "/Account/Login", new() { ["Input.UserName"] = user, ["Input.Password"] = password })).StatusCode);
         Assert.Equal("/Account/Password", (await c.GetAsync("/")).Headers.Location!.OriginalString);
+        // Signed in on the web with the one-time password, the API still answers nothing.
+        foreach (var api in new[] { "/api/people", "/api/orgs", "/api/orglife/mine" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await c.GetAsync(api)).StatusCode);
 
         // Again for the same people: refused with a name, nothing made.
         var before = await app.WithDbAsync(db => db.Users.CountAsync());
@@ -79,5 +82,26 @@ public class OpenAccountsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(people.Count, names.Count);
         Assert.All(names, n => Assert.Contains(n, xml));
         Assert.Contains("一次性密码", xml);
+    }
+
+    [Fact]
+    public async Task TwoBatchesAtOnceOpenOneAccountPerPerson_AndAGarbledSelectionOpensNothing()
+    {
+        var sector = await app.OrgIdAsync("经济界别党支部");
+        var people = await app.WithDbAsync(db => db.People.Where(p => p.OrgId == sector && !db.Users.Any(u => u.PersonId == p.Id)).Select(p => p.Id).ToListAsync());
+        Assert.NotEmpty(people);
+        var security = await app.ClientAsync("security");
+        var page = await security.GetStringAsync($"/Admin/OpenAccounts?orgId={sector}");
+        var garbled = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Html.AntiForgery(page)), new("format", "sheet"), new("PersonIds", "abc"), new("PersonIds", people[0].ToString()) };
+        var refused = await security.PostAsync($"/Admin/OpenAccounts?orgId={sector}", new FormUrlEncodedContent(garbled));
+        Assert.Contains("所选人员无效", await refused.Content.ReadAsStringAsync());
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.PersonId == people[0])));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            app.AsAsync<Tongxin.Web.Features.Admin.OpenAccounts.Handler, Tongxin.Web.Shared.Result<IReadOnlyList<Tongxin.Web.Features.Admin.OpenAccounts.Opened>>>("security", (h, s) => h.Handle(people, s))));
+        Assert.Single(results, r => r.Ok);
+        var counts = await app.WithDbAsync(db => db.Users.Where(u => people.Contains(u.PersonId!.Value)).GroupBy(u => u.PersonId).Select(g => g.Count()).ToListAsync());
+        Assert.Equal(people.Count, counts.Count);
+        Assert.All(counts, n => Assert.Equal(1, n));
     }
 }

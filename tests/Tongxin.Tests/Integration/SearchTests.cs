@@ -55,4 +55,17 @@ public class SearchTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotEmpty((await Search("member1", "主题党日")).Activities);
         Assert.Empty((await Search("unit1", "主题党日")).Activities);
     }
+
+    [Fact]
+    public async Task RecordPagesLinkOnlyToOrganisationsTheViewerMayOpen()
+    {
+        var member = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == "member1").Select(u => u.PersonId!.Value)));
+        var own = await (await app.ClientAsync("member1")).GetStringAsync($"/People/Details/{member}");
+        Assert.DoesNotContain("/Organizations/Details/", own);
+        var b1 = await app.OrgIdAsync("第一党支部");
+        var city = await app.OrgIdAsync("江州市政协");
+        var org = await (await app.ClientAsync("partyadmin")).GetStringAsync($"/Organizations/Details/{b1}");
+        Assert.DoesNotContain($"/Organizations/Details/{city}\"", org);
+        Assert.Contains("江州市政协", org);
+    }
 }

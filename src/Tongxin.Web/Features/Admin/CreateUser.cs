@@ -47,7 +47,9 @@ public static class CreateUser
                 UserName = c.UserName.Trim(), DisplayName = c.DisplayName.Trim(), TenantId = org.TenantId, PersonId = c.PersonId, LockoutEnabled = true,
                 MustChangePassword = true,
             };
-            var created = await users.CreateAsync(user, c.Password);
+            IdentityResult created;
+            try { created = await users.CreateAsync(user, c.Password); }
+            catch (DbUpdateException) { return Error.Conflict("该人员已有账号"); }
             if (!created.Succeeded) return Error.Validation(string.Join("；", created.Errors.Select(e => e.Description)), nameof(c.Password));
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = c.Role, OrgId = org.Id, TenantId = org.TenantId });
             await db.SaveChangesAsync(ct);

@@ -45,19 +45,22 @@ public static class OpenAccounts
                     UserName = await FreeNameAsync(BaseName(p.Name, p.NameInitials, p.Id), ct), DisplayName = p.Name,
                     TenantId = p.TenantId, PersonId = p.Id, LockoutEnabled = true, MustChangePassword = true,
                 };
-                var created = await users.CreateAsync(user, password);
+                IdentityResult created;
+                try { created = await users.CreateAsync(user, password); }
+                catch (DbUpdateException) { return Error.Conflict("所选人员中已有人开通了账号（可能是他人刚刚开通），请刷新后重试"); }
                 if (!created.Succeeded) return Error.Validation($"{p.Name}：{string.Join("；", created.Errors.Select(e => e.Description))}", "PersonIds");
                 db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = Roles.Member, OrgId = p.OrgId, TenantId = p.TenantId });
                 opened.Add(new Opened(p.Id, p.Name, p.OrgName, user.UserName!, password));
             }
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { return Error.Conflict("所选人员中已有人开通了账号（可能是他人刚刚开通），请刷新后重试"); }
             await tx.CommitAsync(ct);
             return opened;
         }
 
-        /// <summary>The pinyin initials; a name with a character the table lacks adds the person's number (“s1024”).</summary>
+        /// <summary>The pinyin initials; a name with a character the table lacks adds the person's number (“s.1024”, not to be read as a numbered “s1024”).</summary>
         static string BaseName(string name, string? initials, long personId) =>
-            string.IsNullOrEmpty(initials) ? $"user{personId}" : initials.Length < name.Length ? $"{initials}{personId}" : initials;
+            string.IsNullOrEmpty(initials) ? $"user.{personId}" : initials.Length < name.Length ? $"{initials}.{personId}" : initials;
 
         /// <summary>The name, or the name with the first free number (zs, zs2, zs3 …).</summary>
         async Task<string> FreeNameAsync(string initials, CancellationToken ct)

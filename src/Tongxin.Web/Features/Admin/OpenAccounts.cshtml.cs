@@ -28,6 +28,13 @@ public class OpenAccountsModel(AppDbContext db, OpenAccounts.Handler open) : App
     public async Task<IActionResult> OnPostAsync(string? format, CancellationToken ct)
     {
         if (!Scope.CanAnywhere(Permissions.Security.Manage)) return Forbid();
+        // All or nothing: a selection that did not bind whole (a garbled id) opens nothing.
+        if (ModelState.GetValidationState(nameof(PersonIds)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", L["所选人员无效，请重新选择"]);
+            return await ShowAsync(ct);
+        }
         var result = await open.Handle(PersonIds, Scope, ct);
         if (!result.Ok) return Fail(result.Error!) ?? await ShowAsync(ct);
         Opened = result.Value;

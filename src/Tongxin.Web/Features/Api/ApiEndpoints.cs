@@ -20,7 +20,8 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapTongxinApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Tongxin");
+        var api = app.MapGroup("/api").WithTags("Tongxin")
+            .AddEndpointFilter<Tongxin.Web.Features.Api.AccountSetupFilter>();
 
         api.MapPost("/auth/login", async (LoginRequest req, HttpContext http, Account.SignInUser.Handler signIn,
             SignInManager<AppUser> manager, CancellationToken ct) =>

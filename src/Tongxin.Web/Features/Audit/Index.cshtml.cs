@@ -34,6 +34,7 @@ public class IndexModel(ListAuditLog.Handler log) : AppPage
     {
         if (!Scope.CanAnywhere(Permissions.Audit.View)) return Forbid();
         Verified = await verify.Handle(ct);
+        await log.RecordAccessAsync(Scope, User.Identity!.Name!, "View", Filter, ct); // the page shows entries too
         await Load(ct);
         return Page();
     }

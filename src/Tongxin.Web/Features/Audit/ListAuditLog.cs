@@ -33,8 +33,11 @@ public static class ListAuditLog
         {
             var tenants = scope.Grants.Where(g => g.Role == Roles.Auditor).Select(g => g.TenantId).ToList();
             var q = db.AuditEntries.AsNoTracking().Where(a => a.TenantId == null || tenants.Contains(a.TenantId.Value));
-            if (f.From is { } from) { var start = Clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)); q = q.Where(a => a.At >= start); }
-            if (f.To is { } to) { var end = Clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); q = q.Where(a => a.At < end); }
+            // Dates far outside the log's life (9999-12-31) bound nothing rather than overflow.
+            if (f.From is { Year: >= 1900 and <= 9000 } from) { var start = Clock.ToUtc(from.ToDateTime(TimeOnly.MinValue)); q = q.Where(a => a.At >= start); }
+            else if (f.From is { Year: > 9000 }) q = q.Where(a => false);
+            if (f.To is { Year: >= 1900 and <= 9000 } to) { var end = Clock.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); q = q.Where(a => a.At < end); }
+            else if (f.To is { Year: < 1900 }) q = q.Where(a => false);
             if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName == f.User.Trim());
             if (!string.IsNullOrWhiteSpace(f.Type)) q = q.Where(a => a.EntityType == f.Type);
             return q.OrderByDescending(a => a.Id);

@@ -10,7 +10,7 @@ public class IndexModel(AppDbContext db, ListFeedback.Handler list, SendFeedback
 {
     public sealed class InputModel
     {
-        public FeedbackKind? Kind { get; set; } = FeedbackKind.Suggestion;
+        public FeedbackKind? Kind { get; set; }
         public string? Subject { get; set; }
         public string? Body { get; set; }
     }
@@ -23,6 +23,7 @@ public class IndexModel(AppDbContext db, ListFeedback.Handler list, SendFeedback
     {
         if (Scope.UserId is null) return Forbid();
         FormKey = FormSubmission.NewKey();
+        Input.Kind = FeedbackKind.Suggestion;
         return await ShowAsync(ct);
     }
 

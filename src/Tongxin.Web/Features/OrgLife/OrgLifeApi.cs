@@ -15,7 +15,8 @@ public static class OrgLifeApi
 
     public static IEndpointRouteBuilder MapOrgLifeApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/orglife").WithTags("OrgLife");
+        var api = app.MapGroup("/api/orglife").WithTags("OrgLife")
+            .AddEndpointFilter<Tongxin.Web.Features.Api.AccountSetupFilter>();
 
         api.MapGet("/mine", async (AccessScope access, ListActivities.Handler list, CancellationToken ct) =>
         {

@@ -8,7 +8,7 @@ namespace Tongxin.Web.Features.People;
 
 public static class GetPerson
 {
-    public sealed record OrgRef(long Id, string Name);
+    public sealed record OrgRef(long Id, string Name, string Path = "");
 
     public sealed record View(Person Person, string? IdNumberShown, OrgRef Org, OrgRef? PartyGroup,
         IReadOnlyList<OrgRef> DualLives, IReadOnlyList<(OrgRef Org, CommitteePost Post)> Posts, bool CanEdit);
@@ -36,7 +36,7 @@ public static class GetPerson
                                join o in db.Organizations on c.OrgId equals o.Id
                                where c.PersonId == id
                                select new { o.Id, o.Name, c.Post }).ToListAsync(ct);
-            return new View(p, showId ? p.IdNumber : IdNumber.Mask(p.IdNumber), new OrgRef(row.O.Id, row.O.Name), group,
+            return new View(p, showId ? p.IdNumber : IdNumber.Mask(p.IdNumber), new OrgRef(row.O.Id, row.O.Name, row.O.Path), group,
                 dual, posts.Select(x => (new OrgRef(x.Id, x.Name), x.Post)).ToList(),
                 scope.Can(Permissions.People.Edit, row.O.Path));
         }

@@ -59,6 +59,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditContext?
         builder.Entity<AppUser>(b =>
         {
             b.Property(u => u.DisplayName).HasMaxLength(50);
+            // One account per person: two administrators (or a double click) cannot open a second one.
+            b.HasIndex(u => u.PersonId).IsUnique();
         });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
     }

@@ -35,4 +35,29 @@ public class CalendarTests(AppFactory app) : IClassFixture<AppFactory>
         var year = Html.Parse(await (await app.ClientAsync("secretary1")).GetStringAsync($"/OrgLife?view=calendar&period={Clock.Today.Year}"));
         Assert.InRange(year.QuerySelectorAll("[data-testid=calendar] [data-day]").Length, 28, 42);
     }
+
+    [Fact]
+    public async Task TheListFiltersByTypeAndStatus_AndSortsOldestFirst()
+    {
+        var c = await app.ClientAsync("secretary1");
+        var year = Clock.Today.Year;
+        var lectures = Html.Parse(await c.GetStringAsync($"/OrgLife?period={year}&type=PartyLecture")).QuerySelectorAll("[data-testid=activities] tbody tr[data-activity]");
+        Assert.NotEmpty(lectures);
+        var ids = lectures.Select(r => long.Parse(r.GetAttribute("data-activity")!)).ToList();
+        var types = await app.WithDbAsync(db => db.Activities.Where(a => ids.Contains(a.Id)).Select(a => a.Type).Distinct().ToListAsync());
+        Assert.Equal([Tongxin.Web.Features.OrgLife.ActivityType.PartyLecture], types);
+        Assert.Empty(Html.Parse(await c.GetStringAsync($"/OrgLife?period={year}&type=PartyLecture&status=Cancelled")).QuerySelectorAll("[data-testid=activities] tbody tr[data-activity]"));
+
+        async Task<List<DateTime>> Starts(string sort)
+        {
+            var rows = Html.Parse(await c.GetStringAsync($"/OrgLife?period={year}&sort={sort}")).QuerySelectorAll("[data-testid=activities] tbody tr[data-activity]")
+                .Select(r => long.Parse(r.GetAttribute("data-activity")!)).ToList();
+            var at = await app.WithDbAsync(db => db.Activities.Where(a => rows.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.StartsAt));
+            return rows.Select(r => at[r]).ToList();
+        }
+        var oldest = await Starts("asc");
+        Assert.Equal(oldest.Order(), oldest);
+        var newest = await Starts("");
+        Assert.Equal(newest.OrderDescending(), newest);
+    }
 }

@@ -17,7 +17,8 @@ public static class ListActivities
     public sealed class Handler(AppDbContext db)
     {
         /// <summary>Activities of organisations in scope (optionally one subtree), in a date range, a page at a time.</summary>
-        public async Task<Paged<Row>> InScopeAsync(Scope scope, long? orgId, DateTime fromUtc, DateTime toUtc, int page = 1, int size = 50, CancellationToken ct = default)
+        public async Task<Paged<Row>> InScopeAsync(Scope scope, long? orgId, DateTime fromUtc, DateTime toUtc, int page = 1, int size = 50, CancellationToken ct = default,
+            ActivityType? type = null, ActivityStatus? status = null, bool oldestFirst = false)
         {
             var orgs = db.Organizations.Where(scope.OrgFilter(Permissions.OrgLife.View));
             if (orgId is { } id && await db.Organizations.Where(o => o.Id == id).Select(o => o.Path).FirstOrDefaultAsync(ct) is { } path)
@@ -25,10 +26,12 @@ public static class ListActivities
             var inRange = from a in db.Activities
                           join o in orgs on a.OrgId equals o.Id
                           where a.StartsAt >= fromUtc && a.StartsAt < toUtc
+                                && (type == null || a.Type == type) && (status == null || a.Status == status)
                           select new { a, o.Name };
             size = Paging.Size(size);
             var total = await inRange.CountAsync(ct);
-            var rows = await inRange.OrderByDescending(x => x.a.StartsAt).ThenByDescending(x => x.a.Id)
+            var ordered = oldestFirst ? inRange.OrderBy(x => x.a.StartsAt).ThenBy(x => x.a.Id) : inRange.OrderByDescending(x => x.a.StartsAt).ThenByDescending(x => x.a.Id);
+            var rows = await ordered
                 .Skip(Paging.Skip(page, size)).Take(size)
                 .Select(x => new Row(x.a.Id, x.a.Type, x.a.Topic, x.Name, x.a.StartsAt, x.a.EndsAt, x.a.Place, x.a.Status, x.a.QuorumMet,
                     db.Attendees.Count(y => y.ActivityId == x.a.Id),

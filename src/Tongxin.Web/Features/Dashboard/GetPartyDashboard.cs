@@ -40,7 +40,7 @@ public static class GetPartyDashboard
             var roots = scope.Roots(Permissions.OrgLife.View);
             var rootId = roots.Count == 1 ? await db.Organizations.Where(o => o.Path == roots[0]).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct) : null;
 
-            var report = await compliance.Handle(scope, null, period, today, ct);
+            var report = await compliance.Handle(scope, null, period, today, ct, withMembers: false);
             var unitIds = report!.Units.Select(u => u.OrgId).ToList();
             var paths = await db.Organizations.Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
             // A 党小组's 党小组会 counts for its branch: the bars are branches, not groups.
@@ -76,19 +76,19 @@ public static class GetPartyDashboard
         async Task<(IReadOnlyList<BranchPoints>, int)> PointsAsync(Scope scope, int year, CancellationToken ct)
         {
             var members = scope.People(db, Permissions.Points.View).Where(p => p.PartyStatus != PartyStatus.None);
-            var heads = await members.GroupBy(p => p.OrgId).Select(g => new { OrgId = g.Key, N = g.Count() }).ToListAsync(ct);
-            var orgIds = heads.Select(h => h.OrgId).ToList();
-            var orgs = await db.Organizations.Where(o => orgIds.Contains(o.Id)).OrderBy(o => o.Path)
-                .Select(o => new { o.Id, o.Name, o.Path }).Take(OrgGroups.MaxBars).ToListAsync(ct);
+            var withMembers = db.Organizations.Where(o => members.Any(p => p.OrgId == o.Id));
+            var total = await withMembers.CountAsync(ct);
+            var orgs = await withMembers.OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Path }).Take(OrgGroups.MaxBars).ToListAsync(ct);
             var shown = orgs.Select(o => o.Id).ToList();
+            var count = await members.Where(p => shown.Contains(p.OrgId)).GroupBy(p => p.OrgId).Select(g => new { g.Key, N = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.N, ct);
             var sums = await (from e in db.PointEntries
                               join p in members on e.PersonId equals p.Id
                               where e.Year == year && shown.Contains(p.OrgId)
                               group e by new { p.OrgId, e.Category } into g
                               select new { g.Key.OrgId, g.Key.Category, Sum = g.Sum(e => e.Points) }).ToListAsync(ct);
-            var count = heads.ToDictionary(h => h.OrgId, h => h.N);
             return (orgs.Select(o => new BranchPoints(o.Id, o.Name, o.Name, count[o.Id], Enum.GetValues<PointCategory>().ToDictionary(c => c,
-                c => Math.Round((double)sums.Where(s => s.OrgId == o.Id && s.Category == c).Sum(s => s.Sum) / count[o.Id], 1)))).ToList(), heads.Count);
+                c => Math.Round((double)sums.Where(s => s.OrgId == o.Id && s.Category == c).Sum(s => s.Sum) / count[o.Id], 1)))).ToList(), total);
         }
     }
 }

@@ -24,7 +24,7 @@ public static class GetCompliance
 
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<Report?> Handle(Scope scope, long? rootId, Period period, DateOnly today, CancellationToken ct = default)
+        public async Task<Report?> Handle(Scope scope, long? rootId, Period period, DateOnly today, CancellationToken ct = default, bool withMembers = true)
         {
             var orgs = db.Organizations.Where(scope.OrgFilter(Permissions.OrgLife.View)).Where(o => o.ClosedAt == null);
             if (rootId is { } id)
@@ -68,7 +68,7 @@ public static class GetCompliance
                     schedules.TryGetValue((tenant, t, p), out var known) ? known
                         : schedules[(tenant, t, p)] = ComplianceCalendar.Schedule(p, tenantRules, t);
             }
-            return new Report(period, result, await MembersAsync(unitIds, period, ct));
+            return new Report(period, result, withMembers ? await MembersAsync(unitIds, period, ct) : []);
         }
 
         /// <summary>

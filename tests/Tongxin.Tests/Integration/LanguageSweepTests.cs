@@ -22,15 +22,7 @@ public partial class LanguageSweepTests(AppFactory app) : IClassFixture<AppFacto
     [GeneratedRegex(@"[\u3400-\u9fff]+")] private static partial Regex Han();
     [GeneratedRegex(@"[A-Za-z]{3,}")] private static partial Regex Latin();
 
-    async Task<string> DataAsync() => await app.WithDbAsync(async db =>
-    {
-        var corpus = new System.Text.StringBuilder();
-        foreach (var t in db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null))
-            foreach (var p in t.GetProperties().Where(p => p.ClrType == typeof(string)))
-                foreach (var v in await db.Database.SqlQueryRaw<string>($"SELECT \"{p.GetColumnName()}\" AS \"Value\" FROM \"{t.GetTableName()}\" WHERE \"{p.GetColumnName()}\" IS NOT NULL").ToListAsync())
-                    corpus.Append(v).Append('\n');
-        return corpus.ToString();
-    });
+    Task<string> DataAsync() => DataCorpus.ReadAsync(app);
 
     static IEnumerable<string> Texts(IDocument page) =>
         page.Body!.Descendants<IText>()

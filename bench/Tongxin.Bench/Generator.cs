@@ -34,6 +34,7 @@ public sealed class Generator(DatabaseSettings db, int seed)
             ? WritePostgres((NpgsqlConnection)conn, scale) : WriteSqlite((SqliteConnection)conn, scale);
         var activities = WriteActivities(conn);
         var entries = WritePoints(conn, people);
+        WriteDuty(conn);
         return (orgs.Count, people, activities, entries);
     }
 
@@ -73,6 +74,72 @@ public sealed class Generator(DatabaseSettings db, int seed)
                 if (b.Type == OrgType.OrganBranch) Add(b, "CommitteeMeeting", $"{m}月支委会", day.AddDays(-5), true);
                 if (m % 3 == 0 && !(m == 9 && b.Id % 5 == 0)) Add(b, "BranchMeeting", $"第{m / 3}季度党员大会", day.AddDays(10), true);
             }
+        tx.Commit();
+        return count;
+    }
+
+    /// <summary>
+    /// A year (2026) of CPPCC duty records: every third CPPCC member leads a proposal, its status cycling through the
+    /// handling states (answered ones on or after their deadline in turn, rated ones satisfied or not), and every fifth
+    /// writes a 社情民意 report (submitted, adopted, not adopted; some adopted ones instructed on). No handling units.
+    /// </summary>
+    int WriteDuty(DbConnection conn)
+    {
+        var members = new List<(long Id, long Tenant)>();
+        using (var q = conn.CreateCommand())
+        {
+            q.CommandText = "SELECT \"Id\", \"TenantId\" FROM \"People\" WHERE \"IsCppccMember\" = TRUE ORDER BY \"Id\"";
+            using var r = q.ExecuteReader();
+            while (r.Read()) members.Add((r.GetInt64(0), r.GetInt64(1)));
+        }
+        using var tx = conn.BeginTransaction();
+        object Time(DateTime utc) => db.Provider == DbProvider.Sqlite ? utc.ToString("yyyy-MM-dd HH:mm:ss") : utc;
+        object Day(DateOnly d) => db.Provider == DbProvider.Sqlite ? d.ToString("yyyy-MM-dd") : d;
+        DbCommand Command(string sql, params string[] names)
+        {
+            var c = conn.CreateCommand();
+            c.Transaction = tx;
+            c.CommandText = sql;
+            foreach (var n in names) { var p = c.CreateParameter(); p.ParameterName = n; c.Parameters.Add(p); }
+            return c;
+        }
+        var returning = db.Provider == DbProvider.Postgres ? " RETURNING \"Id\"" : "; SELECT last_insert_rowid()";
+        using var proposal = Command("INSERT INTO \"Proposals\" (\"TenantId\",\"Year\",\"Title\",\"Content\",\"LeadPersonId\",\"Status\",\"CreatedAt\",\"SubmittedAt\",\"IsKey\",\"IsExcellent\",\"Extended\",\"SentBack\",\"Deadline\",\"RepliedOn\",\"Outcome\",\"ResultRating\",\"HandlingRating\") " +
+            "VALUES (@t,2026,@title,'建议内容',@lead,@status,@at,@at,FALSE,FALSE,FALSE,FALSE,@deadline,@replied,@outcome,@result,@result)" + returning,
+            "t", "title", "lead", "status", "at", "deadline", "replied", "outcome", "result");
+        using var signer = Command("INSERT INTO \"ProposalSigners\" (\"ProposalId\",\"PersonId\",\"Order\",\"ConfirmedAt\") VALUES (@p,@person,0,@at)", "p", "person", "at");
+        using var opinion = Command("INSERT INTO \"OpinionReports\" (\"TenantId\",\"Year\",\"AuthorPersonId\",\"Title\",\"Content\",\"Status\",\"CreatedAt\",\"SubmittedAt\",\"Instruction\") " +
+            "VALUES (@t,2026,@author,@title,'反映内容',@status,@at,@at,@instruction)", "t", "author", "title", "status", "at", "instruction");
+        string[] statuses = ["Submitted", "Registered", "Assigned", "Replied", "Rated", "Closed", "Refused", "Assigned", "Replied", "Rated"];
+        string[] opinions = ["Submitted", "Adopted", "NotAdopted", "Adopted"];
+        var count = 0;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var (person, tenant) = members[i];
+            var at = new DateTime(2026, 1 + i % 10, 1 + i % 27, 2, 0, 0, DateTimeKind.Utc);
+            if (i % 3 == 0)
+            {
+                var status = statuses[i / 3 % statuses.Length];
+                var answered = status is "Replied" or "Rated" or "Closed";
+                var deadline = new DateOnly(2026, 1 + i % 10, 1 + i % 27).AddMonths(3);
+                object?[] v = [tenant, $"关于第{i}项工作的建议", person, status, Time(at), status is "Assigned" or "Replied" or "Rated" or "Closed" ? Day(deadline) : null,
+                    answered ? Day(deadline.AddDays(i % 2 == 0 ? -5 : 5)) : null, answered ? (i % 4 == 0 ? "A" : "B") : null,
+                    status is "Rated" or "Closed" ? (i % 5 == 0 ? "Dissatisfied" : "Satisfied") : null];
+                for (var k = 0; k < v.Length; k++) proposal.Parameters[k].Value = v[k] ?? DBNull.Value;
+                var id = Convert.ToInt64(proposal.ExecuteScalar());
+                signer.Parameters[0].Value = id; signer.Parameters[1].Value = person; signer.Parameters[2].Value = Time(at);
+                signer.ExecuteNonQuery();
+                count++;
+            }
+            if (i % 5 == 0)
+            {
+                var status = opinions[i / 5 % opinions.Length];
+                object?[] v = [tenant, person, $"关于第{i}项情况的反映", status, Time(at), status == "Adopted" && i % 3 == 0 ? "请有关部门研究办理" : null];
+                for (var k = 0; k < v.Length; k++) opinion.Parameters[k].Value = v[k] ?? DBNull.Value;
+                opinion.ExecuteNonQuery();
+                count++;
+            }
+        }
         tx.Commit();
         return count;
     }

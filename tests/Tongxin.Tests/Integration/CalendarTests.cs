@@ -60,4 +60,18 @@ public class CalendarTests(AppFactory app) : IClassFixture<AppFactory>
         var newest = await Starts("");
         Assert.Equal(newest.OrderDescending(), newest);
     }
+
+    [Theory]
+    [InlineData("/OrgLife?view=calendar&period=0001-01")]
+    [InlineData("/OrgLife?view=calendar&period=9999-12")]
+    [InlineData("/OrgLife?view=calendar&period=9999-Q4")]
+    [InlineData("/OrgLife?period=9999")]
+    [InlineData("/OrgLife/Compliance?period=9999")]
+    [InlineData("/OrgLife/Compliance?period=9999-12")]
+    public async Task PeriodsAtTheEdgesOfTheCalendarFallBackToTheDefault(string url)
+    {
+        var r = await (await app.ClientAsync("secretary2")).GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains(Clock.Today.Year.ToString(), await r.Content.ReadAsStringAsync());
+    }
 }

@@ -42,11 +42,15 @@ public readonly record struct Period(RulePeriod Kind, DateOnly Start, DateOnly E
             yield return Of(inner, d);
     }
 
-    /// <summary>Parses 2026, 2026-Q3 or 2026-07.</summary>
+    /// <summary>The years a period may fall in, as for every year field of the UI; outside them a period does not parse.</summary>
+    public const int MinYear = 2000, MaxYear = 2100;
+
+    /// <summary>Parses 2026, 2026-Q3 or 2026-07 (years 2000–2100; null otherwise, and the page shows its default).</summary>
     public static Period? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim().ToUpperInvariant();
+        if (t.Length >= 4 && int.TryParse(t[..4], out var year) && year is < MinYear or > MaxYear) return null;
         if (t.Length == 4 && int.TryParse(t, out var y)) return Of(RulePeriod.Year, new DateOnly(y, 1, 1));
         if (t.Length == 7 && t[4] == '-' && t[5] == 'Q' && int.TryParse(t[..4], out y) && t[6] is >= '1' and <= '4') return Quarter(y, t[6] - '0');
         if (t.Length == 7 && t[4] == '-' && int.TryParse(t[..4], out y) && int.TryParse(t[5..], out var m) && m is >= 1 and <= 12)

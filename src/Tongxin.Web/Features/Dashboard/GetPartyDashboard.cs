@@ -41,8 +41,7 @@ public static class GetPartyDashboard
             var rootId = roots.Count == 1 ? await db.Organizations.Where(o => o.Path == roots[0]).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct) : null;
 
             var report = await compliance.Handle(scope, null, period, today, ct, withMembers: false);
-            var unitIds = report!.Units.Select(u => u.OrgId).ToList();
-            var paths = await db.Organizations.Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
+            var paths = report!.Units.ToDictionary(u => u.OrgId, u => u.Path);
             // A 党小组's 党小组会 counts for its branch: the bars are branches, not groups.
             var branchPaths = report.Units.Where(u => u.Type != OrgType.PartyGroup).Select(u => paths[u.OrgId]).ToHashSet();
             string BarPath(GetCompliance.Unit u) =>

@@ -9,7 +9,7 @@ namespace Tongxin.Web.Features.OrgLife;
 /// <summary>Which branch owes which activity in a period, and each member's attendance.</summary>
 public static class GetCompliance
 {
-    public sealed record Unit(long OrgId, string Name, OrgType Type, IReadOnlyList<TypeCompliance> Types)
+    public sealed record Unit(long OrgId, string Name, OrgType Type, IReadOnlyList<TypeCompliance> Types, string Path = "")
     {
         public Rag Status => Types.Count == 0 ? Rag.NotRequired
             : Types.Any(t => t.Status == Rag.Red) ? Rag.Red : Types.Any(t => t.Status == Rag.Amber) ? Rag.Amber : Rag.Green;
@@ -38,7 +38,7 @@ public static class GetCompliance
             // The subtree as a subquery, not a list of ids: the planners use the path index that way.
             var unitIds = unitsQuery.Select(o => o.Id);
             var units = await unitsQuery.OrderBy(o => o.Path)
-                .Select(o => new { o.Id, o.Name, o.Type, o.TenantId, o.StartDate, o.EndDate }).ToListAsync(ct);
+                .Select(o => new { o.Id, o.Name, o.Type, o.TenantId, o.StartDate, o.EndDate, o.Path }).ToListAsync(ct);
             var tenants = units.Select(u => u.TenantId).Distinct().ToList();
             var rules = (await db.FrequencyRules.Where(r => tenants.Contains(r.TenantId)).ToListAsync(ct))
                 .GroupBy(r => r.TenantId).ToDictionary(g => g.Key, g => g.Select(r => new FrequencyRuleValue(r.Type, r.EffectiveFrom, r.Period, r.MinCount)).ToList());
@@ -62,7 +62,7 @@ public static class GetCompliance
                 var list = view is null ? [] : types
                     .Select(t => ComplianceCalendar.EvaluateScheduled(t, view.Value, ScheduleOf(u.TenantId, t, view.Value), counted[(u.Id, t)], today))
                     .Where(c => c.Status != Rag.NotRequired).ToList();
-                result.Add(new Unit(u.Id, u.Name, u.Type, list));
+                result.Add(new Unit(u.Id, u.Name, u.Type, list, u.Path));
 
                 IReadOnlyList<(Period, FrequencyRuleValue)> ScheduleOf(long tenant, ActivityType t, Period p) =>
                     schedules.TryGetValue((tenant, t, p), out var known) ? known

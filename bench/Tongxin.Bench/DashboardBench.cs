@@ -43,8 +43,8 @@ public static class DashboardBench
         [
             // Held meetings per unit and type (what the compliance calendar counts).
             $"""SELECT a."OrgId", a."Type", a."StartsAt" FROM "Activities" a JOIN "Organizations" o ON o."Id" = a."OrgId" WHERE o."Path" >= @prefix AND o."Path" < @prefix || '~' AND a."Status" = 'Held' AND a."StartsAt" >= '{from}'{stamp} AND a."StartsAt" < '{to}'{stamp}""",
-            // Expected and present per held meeting (the attendance line).
-            $"""SELECT a."Id", a."StartsAt", (SELECT COUNT(*) FROM "Attendees" x WHERE x."ActivityId" = a."Id"), (SELECT COUNT(*) FROM "Attendees" x WHERE x."ActivityId" = a."Id" AND x."SignedInAt" IS NOT NULL) FROM "Activities" a JOIN "Organizations" o ON o."Id" = a."OrgId" WHERE o."Path" >= @prefix AND o."Path" < @prefix || '~' AND a."Status" = 'Held' AND a."StartsAt" >= '{from}'{stamp} AND a."StartsAt" < '{to}'{stamp}""",
+            // Expected and present per held meeting with attendees (the attendance line).
+            $"""SELECT a."Id", a."StartsAt", COUNT(*), COUNT(x."SignedInAt") FROM "Attendees" x JOIN "Activities" a ON a."Id" = x."ActivityId" JOIN "Organizations" o ON o."Id" = a."OrgId" WHERE o."Path" >= @prefix AND o."Path" < @prefix || '~' AND a."Status" = 'Held' AND a."StartsAt" >= '{from}'{stamp} AND a."StartsAt" < '{to}'{stamp} GROUP BY a."Id", a."StartsAt" """,
             // Star ratings of the branches.
             $"""SELECT r."OrgId", r."Status", r."ReviewStars" FROM "StarRatings" r JOIN "Organizations" o ON o."Id" = r."OrgId" WHERE o."Path" >= @prefix AND o."Path" < @prefix || '~' AND r."Year" IN ({StarYear.Default(today)}, {StarYear.Default(today) - 1})""",
             // Points per branch and category, and members per branch.

@@ -7,7 +7,7 @@ namespace Tongxin.Web.Features.Dashboard;
 
 /// <summary>
 /// 出席率 by month: of the people expected at the held activities of some organisations, how many signed in. One row
-/// per held activity comes back (its start and two counts), and the months are the unit's local months.
+/// per held activity with attendees comes back (its start and two counts), and the months are the unit's local months.
 /// </summary>
 public static class AttendanceByMonth
 {
@@ -19,16 +19,14 @@ public static class AttendanceByMonth
     public static async Task<IReadOnlyList<Month>> ForAsync(AppDbContext db, IQueryable<long> orgIds, IReadOnlyCollection<ActivityType> types,
         int year, DateOnly today, CancellationToken ct)
     {
-        var from = Clock.ToUtc(new DateTime(year, 1, 1));
-        var to = Clock.ToUtc(new DateTime(year + 1, 1, 1));
-        var held = await db.Activities
-            .Where(a => orgIds.Contains(a.OrgId) && types.Contains(a.Type) && a.Status == ActivityStatus.Held && a.StartsAt >= from && a.StartsAt < to)
-            .Select(a => new
-            {
-                a.StartsAt,
-                Expected = db.Attendees.Count(x => x.ActivityId == a.Id),
-                Present = db.Attendees.Count(x => x.ActivityId == a.Id && x.SignedInAt != null),
-            }).ToListAsync(ct);
+        var start = Clock.ToUtc(new DateTime(year, 1, 1));
+        var end = Clock.ToUtc(new DateTime(year + 1, 1, 1));
+        // One row per held meeting that has attendees (a meeting without any adds nothing to either count).
+        var held = await (from x in db.Attendees
+                          join a in db.Activities on x.ActivityId equals a.Id
+                          where orgIds.Contains(a.OrgId) && types.Contains(a.Type) && a.Status == ActivityStatus.Held && a.StartsAt >= start && a.StartsAt < end
+                          group x by new { a.Id, a.StartsAt } into g
+                          select new { g.Key.StartsAt, Expected = g.Count(), Present = g.Count(x => x.SignedInAt != null) }).ToListAsync(ct);
         var byMonth = held.GroupBy(a => Clock.ToLocal(a.StartsAt).Month)
             .ToDictionary(g => g.Key, g => (Expected: g.Sum(a => a.Expected), Present: g.Sum(a => a.Present)));
         var last = year < today.Year ? 12 : year == today.Year ? today.Month : 0;

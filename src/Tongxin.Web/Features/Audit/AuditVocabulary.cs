@@ -87,7 +87,7 @@ public static class AuditVocabulary
     {
         ["Person.Name"] = "姓名", ["Organization.Name"] = "组织名称", ["AppUser.UserName"] = "用户名",
         ["AppraisalParticipant.Grade"] = "评定等次", ["StarScore.ReviewNote"] = "评定意见", ["StarRating.ReviewNote"] = "评定意见",
-        ["Proposal.ReviewNote"] = "审查意见", ["JobRun.Failed"] = "是否失败",
+        ["Proposal.ReviewNote"] = "审查意见", ["Proposal.ReviewedAt"] = "审查时间", ["Proposal.ReviewedBy"] = "审查人", ["JobRun.Failed"] = "是否失败",
     };
 
     public static string Type(string clrName) => Types.GetValueOrDefault(clrName, clrName);

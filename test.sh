@@ -85,7 +85,7 @@ run_suite() { # name project provider [filter]
   TONGXIN_TEST_PROVIDER=$provider dotnet "${args[@]}" >"$ART/$name.log" 2>&1
   local rc=$?
   # Each failure with its message (the first lines of it), then the summary line.
-  grep -E "^\s+Failed |Error Message:" -A 6 "$ART/$name.log" | grep -vE "^\s*$" | head -n 120
+  grep -E "^\s+Failed |Error Message:" -A 10 "$ART/$name.log" | grep -vE "^\s*$" | head -n 120
   grep -E "^(Passed|Failed)!|\[SKIP\]" "$ART/$name.log"
   [ "$rc" = 0 ] || status=1
 }

@@ -63,12 +63,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(AppFactory.PasswordOf(user));
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        try { await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded }); }
+        // Requests still open when the page stalls say why it stalled (a script, a slow page, a lock on the database).
+        var open = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTime>();
+        void Started(object? _, IRequest r) => open[r] = DateTime.UtcNow;
+        void Ended(object? _, IRequest r) => open.TryRemove(r, out DateTime _);
+        page.Request += Started; page.RequestFinished += Ended; page.RequestFailed += Ended;
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await Stage(page, user, open, "did not get past the login page",
+                () => page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit }));
+            await Stage(page, user, open, "signed in, but the page did not finish loading",
+                () => page.WaitForLoadStateAsync(LoadState.DOMContentLoaded));
+        }
+        finally { page.Request -= Started; page.RequestFinished -= Ended; page.RequestFailed -= Ended; }
+    }
+
+    static async Task Stage(IPage page, string user, System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTime> open, string what, Func<Task> wait)
+    {
+        try { await wait(); }
         catch (TimeoutException)
         {
             await ShotAsync(page, $"login-failed-{user}");
-            throw new TimeoutException($"{user} did not get past the login page: {page.Url}\n{await page.InnerTextAsync("body")}");
+            var pending = string.Join("; ", open.Select(r => $"{r.Key.Method} {r.Key.Url} ({(DateTime.UtcNow - r.Value).TotalSeconds:0} s)"));
+            var body = await page.InnerTextAsync("body");
+            throw new TimeoutException($"{user} {what}: {page.Url}; still open: [{pending}]; page: {body.ReplaceLineEndings(" ")[..Math.Min(body.Length, 600)]}");
         }
     }
 

@@ -74,16 +74,19 @@ public static class GetPartyDashboard
         /// <summary>The average per member of each category, per branch, in the order of the tree (never sorted by points).</summary>
         async Task<(IReadOnlyList<BranchPoints>, int)> PointsAsync(Scope scope, int year, CancellationToken ct)
         {
-            var members = scope.People(db, Permissions.Points.View).Where(p => p.PartyStatus != PartyStatus.None);
-            var withMembers = db.Organizations.Where(o => members.Any(p => p.OrgId == o.Id));
+            // The viewer's organisations first (the path index), then whether each has party members.
+            var withMembers = db.Organizations.Where(scope.OrgFilter(Permissions.Points.View))
+                .Where(o => db.People.Any(p => p.OrgId == o.Id && p.PartyStatus != PartyStatus.None));
             var total = await withMembers.CountAsync(ct);
             var orgs = await withMembers.OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Path }).Take(OrgGroups.MaxBars).ToListAsync(ct);
             var shown = orgs.Select(o => o.Id).ToList();
-            var count = await members.Where(p => shown.Contains(p.OrgId)).GroupBy(p => p.OrgId).Select(g => new { g.Key, N = g.Count() })
+            // The shown branches are in scope already: their members are read by branch, not through the subtree again.
+            var shownMembers = db.People.Where(p => shown.Contains(p.OrgId) && p.PartyStatus != PartyStatus.None);
+            var count = await shownMembers.GroupBy(p => p.OrgId).Select(g => new { g.Key, N = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.N, ct);
             var sums = await (from e in db.PointEntries
-                              join p in members on e.PersonId equals p.Id
-                              where e.Year == year && shown.Contains(p.OrgId)
+                              join p in shownMembers on e.PersonId equals p.Id
+                              where e.Year == year
                               group e by new { p.OrgId, e.Category } into g
                               select new { g.Key.OrgId, g.Key.Category, Sum = g.Sum(e => e.Points) }).ToListAsync(ct);
             return (orgs.Select(o => new BranchPoints(o.Id, o.Name, o.Name, count[o.Id], Enum.GetValues<PointCategory>().ToDictionary(c => c,

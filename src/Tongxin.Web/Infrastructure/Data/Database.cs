@@ -29,7 +29,7 @@ public sealed record DatabaseSettings(DbProvider Provider, string ConnectionStri
     public void Configure(DbContextOptionsBuilder o)
     {
         if (Provider == DbProvider.Postgres) o.UseNpgsql(ConnectionString);
-        else o.UseSqlite(ConnectionString);
+        else o.UseSqlite(ConnectionString).AddInterceptors(SqliteSubtreeIndexing.Instance);
     }
 
     /// <summary>Brings the schema up to date with the one hand-written migration set (or up to <paramref name="version"/>, for tests of a migration's data).</summary>
